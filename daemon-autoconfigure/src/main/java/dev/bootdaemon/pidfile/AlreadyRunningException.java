@@ -1,0 +1,25 @@
+package dev.bootdaemon.pidfile;
+
+import java.nio.file.Path;
+
+/**
+ * Thrown when the pidfile is locked by a live process.
+ */
+public class AlreadyRunningException extends PidFileException {
+
+	private final long pid;
+
+	AlreadyRunningException(Path path, long pid) {
+		super("already running as pid " + pid + " (pidfile " + path + " is locked)");
+		this.pid = pid;
+	}
+
+	/**
+	 * Returns the pid of the running process.
+	 * @return the pid, or -1 if the pidfile could not be read
+	 */
+	public long getPid() {
+		return this.pid;
+	}
+
+}

@@ -1,0 +1,325 @@
+package dev.bootdaemon.pidfile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.bootdaemon.posix.Posix;
+
+/**
+ * A pidfile written atomically and locked for the life of the process.
+ * <p>
+ * The pid is written to a temporary file in the same directory, which is locked with
+ * {@code flock(2)} and then linked (or, over a stale pidfile whose lock we hold, renamed)
+ * into place. Neither step follows a symbolic link at the pidfile path. Whoever locks a
+ * pidfile checks afterwards that the path still names the file it locked, so two
+ * processes racing for the same path can never both win.
+ */
+public final class PidFile {
+
+	private static final Set<PosixFilePermission> MODE_0644 = PosixFilePermissions.fromString("rw-r--r--");
+
+	private static final int ATTEMPTS = 20;
+
+	private static final long BUSY_PAUSE_MILLIS = 25;
+
+	private final Posix posix;
+
+	private final Path path;
+
+	private final long pid;
+
+	private int fd;
+
+	private PidFile(Posix posix, Path path, long pid, int fd) {
+		this.posix = posix;
+		this.path = path;
+		this.pid = pid;
+		this.fd = fd;
+	}
+
+	/**
+	 * Writes and locks the pidfile for this process, taking over a stale one.
+	 * @param posix the libc binding
+	 * @param path the pidfile
+	 * @param pid the pid to write
+	 * @param staleWarning told the pid of a stale pidfile before it is replaced
+	 * @return the locked pidfile
+	 * @throws AlreadyRunningException if another live process holds the pidfile
+	 * @throws PidFileException if the pidfile cannot be written
+	 */
+	public static PidFile acquire(Posix posix, Path path, long pid, StaleWarning staleWarning) {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			PidFile pidFile = (Files.exists(path, LinkOption.NOFOLLOW_LINKS))
+					? takeOver(posix, path, pid, staleWarning) : create(posix, path, pid);
+			if (pidFile != null) {
+				return pidFile;
+			}
+		}
+		throw new PidFileException("Could not lock " + path + ": it kept changing while being locked");
+	}
+
+	/**
+	 * Returns the pid of the live process that holds the lock of a pidfile.
+	 * @param posix the libc binding
+	 * @param path the pidfile
+	 * @return the pid, or empty if the pidfile is missing or not locked
+	 */
+	public static OptionalLong lockHolder(Posix posix, Path path) {
+		int fd;
+		try {
+			fd = openVerified(posix, path);
+		}
+		catch (NoSuchFileException ex) {
+			return OptionalLong.empty();
+		}
+		try {
+			return posix.tryLockExclusive(fd) ? OptionalLong.empty() : OptionalLong.of(readPid(path));
+		}
+		finally {
+			posix.close(fd);
+		}
+	}
+
+	/**
+	 * Deletes a pidfile that a process which has died left behind.
+	 * @param posix the libc binding
+	 * @param path the pidfile
+	 * @param pid the pid of the dead process
+	 */
+	public static void deleteIfLeftBy(Posix posix, Path path, long pid) {
+		try {
+			if (readPid(path) == pid && lockHolder(posix, path).isEmpty()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException | PidFileException ex) {
+			// Left for the next start to take over.
+		}
+	}
+
+	/**
+	 * Reads the pid a pidfile holds.
+	 * @param path the pidfile
+	 * @return the pid, or -1 if the file is missing or holds no pid
+	 */
+	public static long readPid(Path path) {
+		try {
+			return Long.parseLong(Files.readString(path, StandardCharsets.US_ASCII).trim());
+		}
+		catch (IOException | NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	public Path getPath() {
+		return this.path;
+	}
+
+	/**
+	 * Removes the pidfile if it is still ours, then releases the lock. Safe to call more
+	 * than once.
+	 */
+	public synchronized void release() {
+		if (this.fd < 0) {
+			return;
+		}
+		try {
+			if (namesLockedFile(this.path, this.fd) && readPid(this.path) == this.pid) {
+				Files.deleteIfExists(this.path);
+			}
+		}
+		catch (IOException ex) {
+			// Leave it: the next start takes over a stale pidfile.
+		}
+		finally {
+			this.posix.close(this.fd);
+			this.fd = -1;
+		}
+	}
+
+	private static @Nullable PidFile create(Posix posix, Path path, long pid) {
+		Path temp = writeTemp(path, pid);
+		int fd = lockTemp(posix, temp);
+		try {
+			Files.createLink(path, temp);
+			return new PidFile(posix, path, pid, fd);
+		}
+		catch (FileAlreadyExistsException ex) {
+			posix.close(fd);
+			return null;
+		}
+		catch (IOException | RuntimeException ex) {
+			posix.close(fd);
+			throw new PidFileException("Could not create " + path + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			deleteQuietly(temp);
+		}
+	}
+
+	private static @Nullable PidFile takeOver(Posix posix, Path path, long pid, StaleWarning staleWarning) {
+		int oldFd;
+		try {
+			oldFd = openVerified(posix, path);
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		try {
+			if (!posix.tryLockExclusive(oldFd)) {
+				return busy(path);
+			}
+			if (!namesLockedFile(path, oldFd)) {
+				return null;
+			}
+			staleWarning.stale(readPid(path));
+			Path temp = writeTemp(path, pid);
+			int fd = lockTemp(posix, temp);
+			try {
+				Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				return new PidFile(posix, path, pid, fd);
+			}
+			catch (IOException | RuntimeException ex) {
+				posix.close(fd);
+				deleteQuietly(temp);
+				throw new PidFileException("Could not replace stale " + path + ": " + ex.getMessage(), ex);
+			}
+		}
+		finally {
+			posix.close(oldFd);
+		}
+	}
+
+	// A lock held for a pid that is not alive is a probe (lockHolder) or a racing
+	// writer: worth another try after a pause.
+	private static @Nullable PidFile busy(Path path) {
+		long holder = readPid(path);
+		if (holder > 0 && ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false)) {
+			throw new AlreadyRunningException(path, holder);
+		}
+		try {
+			Thread.sleep(BUSY_PAUSE_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AlreadyRunningException(path, holder);
+		}
+		return null;
+	}
+
+	// Opens the pidfile and proves the descriptor is the file the path names, not the
+	// target of a symbolic link or a file that replaced it meanwhile.
+	private static int openVerified(Posix posix, Path path) throws NoSuchFileException {
+		checkRegularFile(path);
+		int fd;
+		try {
+			fd = posix.openReadOnly(path);
+		}
+		catch (RuntimeException ex) {
+			if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+				throw new NoSuchFileException(path.toString());
+			}
+			throw new PidFileException("Could not open " + path + ": " + ex.getMessage(), ex);
+		}
+		if (!namesLockedFile(path, fd)) {
+			posix.close(fd);
+			checkRegularFile(path);
+			throw new NoSuchFileException(path.toString());
+		}
+		return fd;
+	}
+
+	private static void checkRegularFile(Path path) throws NoSuchFileException {
+		BasicFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (NoSuchFileException ex) {
+			throw ex;
+		}
+		catch (IOException ex) {
+			throw new PidFileException("Could not read " + path + ": " + ex.getMessage(), ex);
+		}
+		if (attributes.isSymbolicLink()) {
+			throw new PidFileException(path + " is a symbolic link; refusing to follow it");
+		}
+		if (!attributes.isRegularFile()) {
+			throw new PidFileException(path + " is not a regular file");
+		}
+	}
+
+	private static boolean namesLockedFile(Path path, int fd) {
+		try {
+			Object locked = Files.readAttributes(Path.of("/proc/self/fd/" + fd), BasicFileAttributes.class).fileKey();
+			Object named = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+				.fileKey();
+			return locked.equals(named);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static Path writeTemp(Path path, long pid) {
+		try {
+			Path temp = Files.createTempFile(path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp");
+			Files.writeString(temp, pid + "\n", StandardCharsets.US_ASCII);
+			Files.setPosixFilePermissions(temp, MODE_0644);
+			return temp;
+		}
+		catch (IOException ex) {
+			throw new PidFileException("Could not write " + path + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static int lockTemp(Posix posix, Path temp) {
+		try {
+			int fd = posix.openReadOnly(temp);
+			posix.tryLockExclusive(fd);
+			return fd;
+		}
+		catch (RuntimeException ex) {
+			deleteQuietly(temp);
+			throw ex;
+		}
+	}
+
+	private static void deleteQuietly(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			// A stray temp file is harmless; the real pidfile is what matters.
+		}
+	}
+
+	/**
+	 * Told before a stale pidfile is taken over.
+	 */
+	@FunctionalInterface
+	public interface StaleWarning {
+
+		/**
+		 * Called with the pid a stale pidfile holds.
+		 * @param stalePid the pid, or -1 if unreadable
+		 */
+		void stale(long stalePid);
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Atomic, locked pidfile.
+ */
+@NullMarked
+package dev.bootdaemon.pidfile;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,150 @@
+package dev.bootdaemon.pidfile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.bootdaemon.posix.Posix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link PidFile}, against the real libc.
+ */
+class PidFileTests {
+
+	private static final long DEAD_PID = 4_194_304 + 1;
+
+	private final Posix posix = Posix.load();
+
+	private final long pid = ProcessHandle.current().pid();
+
+	private final List<Long> staleWarnings = new ArrayList<>();
+
+	private final List<PidFile> acquired = new ArrayList<>();
+
+	@TempDir
+	Path directory;
+
+	@AfterEach
+	void release() {
+		this.acquired.forEach(PidFile::release);
+	}
+
+	@Test
+	void whenAcquiredThenThePidIsWrittenWithMode0644AndNoTempFileRemains() throws IOException {
+		Path path = this.directory.resolve("app.pid");
+		acquire(path);
+		assertThat(path).hasContent(this.pid + "\n");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-r--r--");
+		try (var files = Files.list(this.directory)) {
+			assertThat(files).containsExactly(path);
+		}
+	}
+
+	@Test
+	void whenHeldThenASecondAcquireIsRefusedNamingTheHolder() throws IOException {
+		Path path = this.directory.resolve("app.pid");
+		acquire(path);
+		assertThatExceptionOfType(AlreadyRunningException.class).isThrownBy(() -> acquire(path))
+			.withMessage("already running as pid " + this.pid + " (pidfile " + path + " is locked)")
+			.satisfies((ex) -> assertThat(ex.getPid()).isEqualTo(this.pid));
+		assertThat(path).hasContent(this.pid + "\n");
+	}
+
+	@Test
+	void whenHeldThenLockHolderNamesThePid() {
+		Path path = this.directory.resolve("app.pid");
+		assertThat(PidFile.lockHolder(this.posix, path)).isEmpty();
+		acquire(path);
+		assertThat(PidFile.lockHolder(this.posix, path)).hasValue(this.pid);
+	}
+
+	@Test
+	void whenHeldThenReadingTheFileElsewhereKeepsTheLock() throws IOException {
+		// An fcntl lock would be dropped by this close; flock is not.
+		Path path = this.directory.resolve("app.pid");
+		acquire(path);
+		Files.readString(path);
+		Files.writeString(path, this.pid + "\n");
+		assertThat(PidFile.lockHolder(this.posix, path)).hasValue(this.pid);
+	}
+
+	@Test
+	void whenStaleThenItIsTakenOverWithAWarning() throws IOException {
+		Path path = this.directory.resolve("app.pid");
+		Files.writeString(path, DEAD_PID + "\n");
+		acquire(path);
+		assertThat(this.staleWarnings).containsExactly(DEAD_PID);
+		assertThat(path).hasContent(this.pid + "\n");
+	}
+
+	@Test
+	void whenReleasedThenThePidFileIsRemovedAndFreeAgain() {
+		Path path = this.directory.resolve("app.pid");
+		PidFile pidFile = acquire(path);
+		pidFile.release();
+		pidFile.release();
+		assertThat(path).doesNotExist();
+		acquire(path);
+		assertThat(path).exists();
+	}
+
+	@Test
+	void whenTheFileNoLongerHoldsOurPidThenReleaseLeavesIt() throws IOException {
+		Path path = this.directory.resolve("app.pid");
+		PidFile pidFile = acquire(path);
+		Files.writeString(path, "1\n");
+		pidFile.release();
+		assertThat(path).hasContent("1\n");
+	}
+
+	@Test
+	void whenThePathIsASymbolicLinkThenItIsRefusedAndTheTargetUntouched() throws IOException {
+		Path target = Files.writeString(this.directory.resolve("precious.txt"), "keep me\n");
+		Path path = Files.createSymbolicLink(this.directory.resolve("app.pid"), target);
+		assertThatExceptionOfType(PidFileException.class).isThrownBy(() -> acquire(path))
+			.withMessage(path + " is a symbolic link; refusing to follow it");
+		assertThat(target).hasContent("keep me\n");
+		assertThat(Files.isSymbolicLink(path)).isTrue();
+	}
+
+	@Test
+	void whenThePathIsADirectoryThenItIsRefused() throws IOException {
+		Path path = Files.createDirectory(this.directory.resolve("app.pid"));
+		assertThatExceptionOfType(PidFileException.class).isThrownBy(() -> acquire(path))
+			.withMessage(path + " is not a regular file");
+	}
+
+	@Test
+	void whenLeftByADeadProcessThenDeleteIfLeftByRemovesIt() throws IOException {
+		Path path = Files.writeString(this.directory.resolve("app.pid"), DEAD_PID + "\n");
+		PidFile.deleteIfLeftBy(this.posix, path, 42);
+		assertThat(path).exists();
+		PidFile.deleteIfLeftBy(this.posix, path, DEAD_PID);
+		assertThat(path).doesNotExist();
+	}
+
+	@Test
+	void whenHeldThenDeleteIfLeftByKeepsIt() {
+		Path path = this.directory.resolve("app.pid");
+		acquire(path);
+		PidFile.deleteIfLeftBy(this.posix, path, this.pid);
+		assertThat(path).exists();
+	}
+
+	private PidFile acquire(Path path) {
+		PidFile pidFile = PidFile.acquire(this.posix, path, this.pid, this.staleWarnings::add);
+		this.acquired.add(pidFile);
+		return pidFile;
+	}
+
+}
