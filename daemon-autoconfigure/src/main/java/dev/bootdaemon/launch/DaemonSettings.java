@@ -1,0 +1,118 @@
+package dev.bootdaemon.launch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.core.env.Environment;
+
+import dev.bootdaemon.autoconfigure.DaemonProperties;
+import dev.bootdaemon.output.OutputTarget;
+
+/**
+ * The {@code daemon.*} properties bound, checked for values that cannot work, and with
+ * relative paths resolved against the launch directory. The launcher and the daemon
+ * resolve them alike, so both name the same files.
+ *
+ * @param applicationName {@code spring.application.name}, or {@code application}
+ * @param workingDirectory the daemon's working directory
+ * @param umask the daemon's file mode creation mask
+ * @param output where the daemon's standard output and error go
+ * @param pidFile the pidfile
+ * @param pidFileProperty the property the pidfile was set by
+ * @param startupTimeout how long the launcher waits for the daemon to be ready
+ */
+record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
+		String pidFileProperty, Duration startupTimeout) {
+
+	static final String PID_FILE = "daemon.pid-file";
+
+	static final String SPRING_PID_FILE = "spring.pid.file";
+
+	static final String OUTPUT_FILE = "daemon.output-file";
+
+	static final String WORKING_DIRECTORY = "daemon.working-directory";
+
+	static final String STARTUP_TIMEOUT = "daemon.startup-timeout";
+
+	static DaemonSettings of(Environment environment, Path launchDirectory) {
+		Binder binder = Binder.get(environment);
+		DaemonProperties properties = bind(binder);
+		String name = applicationName(environment);
+		String pidFile = properties.getPidFile();
+		String pidFileProperty = PID_FILE;
+		if (pidFile == null) {
+			pidFile = binder.bind(SPRING_PID_FILE, String.class).orElse(null);
+			pidFileProperty = (pidFile != null) ? SPRING_PID_FILE : PID_FILE;
+		}
+		return new DaemonSettings(name, resolve(launchDirectory, properties.getWorkingDirectory()),
+				umask(properties.getUmask()), output(properties, name, launchDirectory),
+				resolve(launchDirectory, (pidFile != null) ? pidFile : name + ".pid"), pidFileProperty,
+				startupTimeout(properties.getStartupTimeout(), environment));
+	}
+
+	// Paths are bound as strings: Spring's Path conversion would resolve a relative path
+	// that happens to exist on the classpath to that classpath entry.
+	private static Path resolve(Path launchDirectory, String path) {
+		return launchDirectory.resolve(path).normalize();
+	}
+
+	static String applicationName(Environment environment) {
+		return environment.getProperty("spring.application.name", "application");
+	}
+
+	String umaskOctal() {
+		return String.format("%04o", this.umask);
+	}
+
+	private static DaemonProperties bind(Binder binder) {
+		try {
+			return binder.bindOrCreate("daemon", DaemonProperties.class);
+		}
+		catch (BindException ex) {
+			ConfigurationProperty property = ex.getProperty();
+			String reason = (ex.getCause() != null) ? rootMessage(ex.getCause()) : ex.getMessage();
+			if (property == null) {
+				throw new DaemonStartException("Invalid daemon.* configuration: " + reason, ex);
+			}
+			throw new InvalidDaemonPropertyException(property.getName().toString(), property.getValue(), reason);
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+	private static int umask(String value) {
+		if (!value.matches("[0-7]{1,4}") || Integer.parseInt(value, 8) > 0777) {
+			throw new InvalidDaemonPropertyException("daemon.umask", value, "must be an octal number from 0 to 777");
+		}
+		return Integer.parseInt(value, 8);
+	}
+
+	private static Duration startupTimeout(Duration value, Environment environment) {
+		if (value.isNegative() || value.isZero()) {
+			// Name the value as the user wrote it, not as a Duration prints.
+			throw new InvalidDaemonPropertyException(STARTUP_TIMEOUT,
+					environment.getProperty(STARTUP_TIMEOUT, value.toString()), "must be positive");
+		}
+		return value;
+	}
+
+	private static OutputTarget output(DaemonProperties properties, String name, Path launchDirectory) {
+		return switch (properties.getOutput()) {
+			case FILE -> {
+				String file = properties.getOutputFile();
+				yield OutputTarget.file(resolve(launchDirectory, (file != null) ? file : name + ".out"));
+			}
+			case NONE -> OutputTarget.discarded();
+		};
+	}
+
+}

@@ -1,0 +1,185 @@
+package dev.bootdaemon.launch;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.core.env.Environment;
+
+import dev.bootdaemon.pidfile.PidFile;
+import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.UnsupportedPlatformException;
+
+/**
+ * The launching process: checks the configuration, starts the daemon detached, waits
+ * until it is ready and tells the user how it went. Never starts the application.
+ */
+final class Launcher {
+
+	static final String STARTUP_SOCKET_PROPERTY = "boot-daemon.startup-socket";
+
+	static final String LAUNCH_DIRECTORY_PROPERTY = "boot-daemon.launch-directory";
+
+	private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+
+	private static final int TAIL_LINES = 20;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	Launcher(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	/**
+	 * Starts the daemon.
+	 * @param environment the launcher's environment
+	 * @return the exit status for the launching process
+	 */
+	int launch(Environment environment) {
+		String name = DaemonSettings.applicationName(environment);
+		try {
+			checkLinux();
+			Path launchDirectory = Path.of("").toAbsolutePath();
+			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory);
+			LaunchChecks.check(settings);
+			Posix posix = Posix.load();
+			PidFile.lockHolder(posix, settings.pidFile()).ifPresent((pid) -> {
+				throw new DaemonStartException(
+						"already running as pid " + pid + " (pidfile " + settings.pidFile() + " is locked)");
+			});
+			return start(settings, posix, launchDirectory);
+		}
+		catch (DaemonStartException | UnsupportedPlatformException ex) {
+			this.err.println(name + " cannot start as a daemon: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	private static void checkLinux() {
+		String os = System.getProperty("os.name");
+		if (!"Linux".equals(os)) {
+			throw new InvalidDaemonPropertyException("daemon.enabled", true,
+					"daemon mode is supported on Linux only, not on " + os);
+		}
+	}
+
+	private int start(DaemonSettings settings, Posix posix, Path launchDirectory) {
+		try (StartupChannel channel = StartupChannel.open()) {
+			List<String> command = JavaCommand.relocate(JavaCommand.current(), javaBinary(), launchDirectory,
+					List.of("-D" + STARTUP_SOCKET_PROPERTY + "=" + channel.address(),
+							"-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + launchDirectory));
+			settings.output().prepare();
+			long mark = settings.output().mark();
+			long pid = DetachedProcess.start(command, settings);
+			StartupOutcome outcome = awaitOrStop(channel, pid, settings.startupTimeout());
+			if (outcome.kind() == StartupOutcome.Kind.READY) {
+				this.out.println(settings.applicationName() + " started as daemon: pid " + pid + ", pidfile "
+						+ settings.pidFile() + ", " + settings.output().description());
+				return 0;
+			}
+			stop(pid, (outcome.kind() == StartupOutcome.Kind.FAILED) ? EXIT_GRACE : Duration.ZERO);
+			PidFile.deleteIfLeftBy(posix, settings.pidFile(), pid);
+			this.err.println(failureReport(settings, pid, outcome, mark));
+			return 1;
+		}
+		catch (IOException ex) {
+			throw new DaemonStartException("Could not start the daemon: " + ex.getMessage(), ex);
+		}
+	}
+
+	// Stops the daemon too if the launcher is interrupted (Ctrl-C) before it is ready.
+	private StartupOutcome awaitOrStop(StartupChannel channel, long pid, Duration timeout) throws IOException {
+		AtomicBoolean ready = new AtomicBoolean();
+		Thread abort = new Thread(() -> {
+			if (!ready.get()) {
+				stop(pid, Duration.ZERO);
+			}
+		}, "boot-daemon-abort");
+		Runtime.getRuntime().addShutdownHook(abort);
+		try {
+			StartupOutcome outcome = channel.await(pid, timeout);
+			ready.set(outcome.kind() == StartupOutcome.Kind.READY);
+			return outcome;
+		}
+		finally {
+			Runtime.getRuntime().removeShutdownHook(abort);
+		}
+	}
+
+	private String failureReport(DaemonSettings settings, long pid, StartupOutcome outcome, long mark) {
+		StringBuilder report = new StringBuilder(settings.applicationName());
+		switch (outcome.kind()) {
+			case FAILED -> report.append(" failed to start as a daemon (pid ")
+				.append(pid)
+				.append("):\n\n")
+				.append(outcome.detail())
+				.append("\n");
+			case TIMED_OUT -> report.append(" was not ready within ")
+				.append(settings.startupTimeout().toSeconds())
+				.append("s (daemon.startup-timeout) and was stopped (pid ")
+				.append(pid)
+				.append(")\n");
+			default -> report.append(" exited during startup (pid ").append(pid).append(")\n");
+		}
+		if (outcome.kind() != StartupOutcome.Kind.FAILED) {
+			List<String> lines = settings.output().linesSince(mark, TAIL_LINES);
+			if (!lines.isEmpty()) {
+				report.append("Last lines of its output:\n");
+				lines.forEach((line) -> report.append("  ").append(line).append("\n"));
+			}
+		}
+		Path outputFile = settings.output().file();
+		report.append((outputFile != null) ? "Full output: " + outputFile : "Its output was discarded (daemon.output=none)");
+		return report.toString();
+	}
+
+	// Gives the daemon some patience to exit by itself, then SIGTERM, then SIGKILL.
+	private static void stop(long pid, Duration patience) {
+		Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
+		if (daemon.isEmpty()) {
+			return;
+		}
+		ProcessHandle handle = daemon.get();
+		try {
+			if (!waitForExit(handle, patience)) {
+				handle.destroy();
+				if (!waitForExit(handle, EXIT_GRACE)) {
+					handle.destroyForcibly();
+					waitForExit(handle, EXIT_GRACE);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			handle.destroyForcibly();
+		}
+	}
+
+	private static boolean waitForExit(ProcessHandle handle, Duration timeout) throws InterruptedException {
+		try {
+			handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return !handle.isAlive();
+		}
+	}
+
+	private static String javaBinary() {
+		return ProcessHandle.current()
+			.info()
+			.command()
+			.orElseThrow(() -> new DaemonStartException("Cannot tell which java binary runs this process"));
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.bootdaemon.launch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The launcher's end of the private channel the daemon reports its start on: a Unix
+ * socket in a fresh directory only the launching user can enter.
+ */
+final class StartupChannel implements Closeable {
+
+	private static final long POLL_MILLIS = 100;
+
+	private final Path directory;
+
+	private final Path socket;
+
+	private final ServerSocketChannel server;
+
+	private StartupChannel(Path directory, Path socket, ServerSocketChannel server) {
+		this.directory = directory;
+		this.socket = socket;
+		this.server = server;
+	}
+
+	static StartupChannel open() throws IOException {
+		Path directory = Files.createTempDirectory("boot-daemon-",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		Path socket = directory.resolve("startup.sock");
+		ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+		try {
+			server.bind(UnixDomainSocketAddress.of(socket));
+			server.configureBlocking(false);
+		}
+		catch (IOException ex) {
+			server.close();
+			Files.deleteIfExists(directory);
+			throw ex;
+		}
+		return new StartupChannel(directory, socket, server);
+	}
+
+	Path address() {
+		return this.socket;
+	}
+
+	/**
+	 * Waits until the daemon reports, dies or runs out of time.
+	 * @param pid the daemon's pid
+	 * @param timeout how long to wait
+	 * @return the outcome
+	 * @throws IOException on a channel failure
+	 */
+	StartupOutcome await(long pid, Duration timeout) throws IOException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
+		try (Selector selector = Selector.open()) {
+			this.server.register(selector, SelectionKey.OP_ACCEPT);
+			SocketChannel connection = null;
+			ByteArrayOutputStream message = new ByteArrayOutputStream();
+			while (true) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return StartupOutcome.of(StartupOutcome.Kind.TIMED_OUT);
+				}
+				selector.select(Math.max(1, Math.min(POLL_MILLIS, Duration.ofNanos(remaining).toMillis())));
+				selector.selectedKeys().clear();
+				if (connection == null) {
+					connection = accept(selector);
+				}
+				if (connection != null && !readInto(connection, message)) {
+					connection.close();
+					return StartupOutcome.parse(message.toString(StandardCharsets.UTF_8));
+				}
+				// Until it connects, only its death can end the wait early.
+				if (connection == null && daemon.map((handle) -> !handle.isAlive()).orElse(true)) {
+					return StartupOutcome.of(StartupOutcome.Kind.EXITED);
+				}
+			}
+		}
+	}
+
+	private @Nullable SocketChannel accept(Selector selector) throws IOException {
+		SocketChannel connection = this.server.accept();
+		if (connection != null) {
+			connection.configureBlocking(false);
+			connection.register(selector, SelectionKey.OP_READ);
+		}
+		return connection;
+	}
+
+	// False once the daemon has closed its end.
+	private static boolean readInto(SocketChannel connection, ByteArrayOutputStream message) throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate(8192);
+		int read;
+		while ((read = connection.read(buffer)) > 0) {
+			message.write(buffer.array(), 0, read);
+			buffer.clear();
+		}
+		return read == 0;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.server.close();
+		Files.deleteIfExists(this.socket);
+		Files.deleteIfExists(this.directory);
+	}
+
+}

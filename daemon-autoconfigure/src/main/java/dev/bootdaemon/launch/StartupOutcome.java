@@ -1,0 +1,47 @@
+package dev.bootdaemon.launch;
+
+/**
+ * How the daemon's start ended, as the launcher saw it.
+ *
+ * @param kind what happened
+ * @param detail the daemon's own account of a failure, empty otherwise
+ */
+record StartupOutcome(Kind kind, String detail) {
+
+	static final String READY = "READY";
+
+	static final String FAILED = "FAILED";
+
+	static StartupOutcome of(Kind kind) {
+		return new StartupOutcome(kind, "");
+	}
+
+	// The daemon says READY, or FAILED followed by its reason; saying nothing means it
+	// died before it could.
+	static StartupOutcome parse(String message) {
+		if (message.startsWith(READY)) {
+			return of(Kind.READY);
+		}
+		if (message.startsWith(FAILED)) {
+			return new StartupOutcome(Kind.FAILED, message.substring(FAILED.length()).strip());
+		}
+		return of(Kind.EXITED);
+	}
+
+	enum Kind {
+
+		/** The application context is up and the pidfile written. */
+		READY,
+
+		/** The application failed to start and said why. */
+		FAILED,
+
+		/** The daemon process ended without saying anything. */
+		EXITED,
+
+		/** The daemon did not get ready in time. */
+		TIMED_OUT
+
+	}
+
+}

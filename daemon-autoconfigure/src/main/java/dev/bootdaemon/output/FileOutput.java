@@ -1,0 +1,82 @@
+package dev.bootdaemon.output;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Output appended to a file, created with mode 0640 if missing.
+ */
+final class FileOutput implements OutputTarget {
+
+	private static final Set<PosixFilePermission> MODE_0640 = PosixFilePermissions.fromString("rw-r-----");
+
+	private static final int TAIL_BYTES = 64 * 1024;
+
+	private final Path file;
+
+	FileOutput(Path file) {
+		this.file = file;
+	}
+
+	@Override
+	public Path file() {
+		return this.file;
+	}
+
+	@Override
+	public void prepare() throws IOException {
+		try {
+			Files.createFile(this.file);
+			// Set after creation: the launcher's umask must not narrow the documented mode.
+			Files.setPosixFilePermissions(this.file, MODE_0640);
+		}
+		catch (FileAlreadyExistsException ex) {
+			// Appended to as it is.
+		}
+	}
+
+	@Override
+	public Path descriptorTarget() {
+		return this.file;
+	}
+
+	@Override
+	public String description() {
+		return "output " + this.file;
+	}
+
+	@Override
+	public long mark() {
+		try {
+			return Files.size(this.file);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	@Override
+	public List<String> linesSince(long mark, int max) {
+		try (RandomAccessFile in = new RandomAccessFile(this.file.toFile(), "r")) {
+			long start = Math.max(mark, in.length() - TAIL_BYTES);
+			byte[] bytes = new byte[(int) Math.max(0, in.length() - start)];
+			in.seek(start);
+			in.readFully(bytes);
+			List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
+			return lines.subList(Math.max(0, lines.size() - max), lines.size());
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.bootdaemon.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link DaemonAutoConfiguration}.
+ */
+class DaemonAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DaemonAutoConfiguration.class));
+
+	@Test
+	void whenDaemonPropertyIsAbsentThenNothingIsConfigured() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(DaemonProperties.class));
+	}
+
+	@Test
+	void whenDaemonIsDisabledThenNothingIsConfigured() {
+		this.contextRunner.withPropertyValues("daemon.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(DaemonProperties.class));
+	}
+
+	@Test
+	void whenDaemonIsEnabledThenDefaultsAreBound() {
+		this.contextRunner.withPropertyValues("daemon.enabled=true").run((context) -> {
+			DaemonProperties properties = context.getBean(DaemonProperties.class);
+			assertThat(properties.isEnabled()).isTrue();
+			assertThat(properties.getWorkingDirectory()).isEqualTo("/");
+			assertThat(properties.getUmask()).isEqualTo("022");
+			assertThat(properties.getOutput()).isEqualTo(DaemonProperties.Output.FILE);
+			assertThat(properties.getOutputFile()).isNull();
+			assertThat(properties.getPidFile()).isNull();
+			assertThat(properties.getStartupTimeout()).isEqualTo(Duration.ofSeconds(60));
+		});
+	}
+
+	@Test
+	void whenPropertiesAreSetThenTheyAreBoundWithRelaxedNames() {
+		this.contextRunner
+			.withPropertyValues("daemon.enabled=true", "daemon.working-directory=/srv", "daemon.umask=0027",
+					"daemon.output=none", "daemon.output-file=logs/app.out", "daemon.pid-file=/run/app.pid",
+					"daemon.startup-timeout=2m")
+			.run((context) -> {
+				DaemonProperties properties = context.getBean(DaemonProperties.class);
+				assertThat(properties.getWorkingDirectory()).isEqualTo("/srv");
+				assertThat(properties.getUmask()).isEqualTo("0027");
+				assertThat(properties.getOutput()).isEqualTo(DaemonProperties.Output.NONE);
+				assertThat(properties.getOutputFile()).isEqualTo("logs/app.out");
+				assertThat(properties.getPidFile()).isEqualTo("/run/app.pid");
+				assertThat(properties.getStartupTimeout()).isEqualTo(Duration.ofMinutes(2));
+			});
+	}
+
+	@Test
+	void whenOutputHasAnUnknownValueThenTheContextFails() {
+		this.contextRunner.withPropertyValues("daemon.enabled=true", "daemon.output=printer")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("printer"));
+	}
+
+}

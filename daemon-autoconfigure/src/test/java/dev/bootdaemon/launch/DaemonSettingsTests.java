@@ -1,0 +1,103 @@
+package dev.bootdaemon.launch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link DaemonSettings}.
+ */
+class DaemonSettingsTests {
+
+	private static final Path LAUNCH_DIRECTORY = Path.of("/home/user/app");
+
+	private final MockEnvironment environment = new MockEnvironment();
+
+	@Test
+	void whenNothingIsSetThenDefaultsNameFilesAfterTheApplicationInTheLaunchDirectory() {
+		this.environment.setProperty("spring.application.name", "shop");
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		assertThat(settings.applicationName()).isEqualTo("shop");
+		assertThat(settings.workingDirectory()).isEqualTo(Path.of("/"));
+		assertThat(settings.umaskOctal()).isEqualTo("0022");
+		assertThat(settings.output().file()).isEqualTo(Path.of("/home/user/app/shop.out"));
+		assertThat(settings.output().description()).isEqualTo("output /home/user/app/shop.out");
+		assertThat(settings.pidFile()).isEqualTo(Path.of("/home/user/app/shop.pid"));
+		assertThat(settings.pidFileProperty()).isEqualTo("daemon.pid-file");
+		assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void whenNoApplicationNameIsSetThenApplicationIsUsed() {
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		assertThat(settings.pidFile()).isEqualTo(Path.of("/home/user/app/application.pid"));
+	}
+
+	@Test
+	void whenPathsAreRelativeThenTheyResolveAgainstTheLaunchDirectory() {
+		this.environment.setProperty("daemon.pid-file", "run/../app.pid");
+		this.environment.setProperty("daemon.output-file", "logs/app.out");
+		this.environment.setProperty("daemon.working-directory", ".");
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		assertThat(settings.pidFile()).isEqualTo(Path.of("/home/user/app/app.pid"));
+		assertThat(settings.output().file()).isEqualTo(Path.of("/home/user/app/logs/app.out"));
+		assertThat(settings.workingDirectory()).isEqualTo(LAUNCH_DIRECTORY);
+	}
+
+	@Test
+	void whenOnlySpringPidFileIsSetThenItIsThePidFile() {
+		this.environment.setProperty("spring.pid.file", "/var/run/boot.pid");
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		assertThat(settings.pidFile()).isEqualTo(Path.of("/var/run/boot.pid"));
+		assertThat(settings.pidFileProperty()).isEqualTo("spring.pid.file");
+	}
+
+	@Test
+	void whenBothPidFilePropertiesAreSetThenDaemonPidFileWins() {
+		this.environment.setProperty("spring.pid.file", "/var/run/boot.pid");
+		this.environment.setProperty("daemon.pid-file", "/var/run/daemon.pid");
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY).pidFile())
+			.isEqualTo(Path.of("/var/run/daemon.pid"));
+	}
+
+	@Test
+	void whenOutputIsNoneThenThereIsNoOutputFile() {
+		this.environment.setProperty("daemon.output", "none");
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		assertThat(settings.output().file()).isNull();
+		assertThat(settings.output().descriptorTarget()).isEqualTo(Path.of("/dev/null"));
+		assertThat(settings.output().description()).isEqualTo("output discarded");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "0, 0000", "022, 0022", "0027, 0027", "777, 0777", "0777, 0777" })
+	void whenUmaskIsOctalThenItIsAccepted(String value, String octal) {
+		this.environment.setProperty("daemon.umask", value);
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY).umaskOctal()).isEqualTo(octal);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "daemon.umask, 999, must be an octal number from 0 to 777",
+			"daemon.umask, abc, must be an octal number from 0 to 777",
+			"daemon.umask, 1000, must be an octal number from 0 to 777",
+			"daemon.umask, -1, must be an octal number from 0 to 777",
+			"daemon.startup-timeout, 0s, must be positive", "daemon.startup-timeout, -5s, must be positive",
+			"daemon.startup-timeout, soon, ''", "daemon.output, printer, ''",
+			"daemon.enabled, maybe, ''" })
+	void whenAValueCannotWorkThenTheErrorNamesPropertyAndValue(String property, String value, String reason) {
+		this.environment.setProperty(property, value);
+		assertThatExceptionOfType(InvalidDaemonPropertyException.class)
+			.isThrownBy(() -> DaemonSettings.of(this.environment, LAUNCH_DIRECTORY))
+			.withMessageStartingWith("Invalid value '" + value + "' for property '" + property + "': ")
+			.withMessageContaining(reason);
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.bootdaemon.launch;
+
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link StartupChannel} and {@link StartupReporter} over a real Unix socket.
+ */
+class StartupChannelTests {
+
+	private static final long OUR_PID = ProcessHandle.current().pid();
+
+	@Test
+	void whenTheDaemonSaysReadyThenTheOutcomeIsReady() throws IOException {
+		assertThat(exchange(StartupReporter::ready)).isEqualTo(StartupOutcome.of(StartupOutcome.Kind.READY));
+	}
+
+	@Test
+	void whenTheDaemonFailsThenItsReasonArrives() throws IOException {
+		String reason = "Description:\n\nPort 8080 was already in use. ünïcode";
+		assertThat(exchange((reporter) -> reporter.failed(reason)))
+			.isEqualTo(new StartupOutcome(StartupOutcome.Kind.FAILED, reason));
+	}
+
+	@Test
+	void whenTheDaemonHangsUpSilentlyThenItExited() throws IOException {
+		try (StartupChannel channel = StartupChannel.open()) {
+			connect(channel).close();
+			assertThat(channel.await(OUR_PID, Duration.ofSeconds(10)).kind()).isEqualTo(StartupOutcome.Kind.EXITED);
+		}
+	}
+
+	@Test
+	void whenNobodyConnectsAndTheProcessIsDeadThenItExited() throws Exception {
+		Process done = new ProcessBuilder("true").start();
+		done.waitFor();
+		try (StartupChannel channel = StartupChannel.open()) {
+			assertThat(channel.await(done.pid(), Duration.ofSeconds(10)).kind())
+				.isEqualTo(StartupOutcome.Kind.EXITED);
+		}
+	}
+
+	@Test
+	void whenTheDaemonSaysNothingInTimeThenItTimedOut() throws IOException {
+		try (StartupChannel channel = StartupChannel.open(); SocketChannel daemon = connect(channel)) {
+			assertThat(channel.await(OUR_PID, Duration.ofMillis(300)).kind())
+				.isEqualTo(StartupOutcome.Kind.TIMED_OUT);
+		}
+	}
+
+	@Test
+	void whenClosedThenTheSocketAndItsPrivateDirectoryAreGone() throws IOException {
+		StartupChannel channel = StartupChannel.open();
+		Path directory = channel.address().getParent();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+		channel.close();
+		assertThat(directory).doesNotExist();
+	}
+
+	private static SocketChannel connect(StartupChannel channel) throws IOException {
+		return SocketChannel.open(UnixDomainSocketAddress.of(channel.address()));
+	}
+
+	private StartupOutcome exchange(Consumer<StartupReporter> daemon) throws IOException {
+		try (StartupChannel channel = StartupChannel.open()) {
+			CompletableFuture<Void> sent = CompletableFuture
+				.runAsync(() -> daemon.accept(StartupReporter.connect(channel.address())));
+			StartupOutcome outcome = channel.await(OUR_PID, Duration.ofSeconds(10));
+			sent.join();
+			return outcome;
+		}
+	}
+
+}
