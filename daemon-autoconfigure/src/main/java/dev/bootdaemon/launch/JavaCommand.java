@@ -174,7 +174,9 @@ final class JavaCommand {
 			return value;
 		}
 		Path resolved = this.launchDirectory.resolve(path);
-		return Files.exists(resolved) ? prefix + resolved.normalize() : value;
+		// Keep a trailing slash: Spring Boot reads it as "this location is a directory".
+		String slash = path.endsWith("/") ? "/" : "";
+		return Files.exists(resolved) ? prefix + resolved.normalize() + slash : value;
 	}
 
 	private String pathList(String paths) {

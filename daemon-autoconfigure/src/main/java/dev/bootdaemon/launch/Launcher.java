@@ -125,8 +125,8 @@ final class Launcher {
 				.append(outcome.detail())
 				.append("\n");
 			case TIMED_OUT -> report.append(" was not ready within ")
-				.append(settings.startupTimeout().toSeconds())
-				.append("s (daemon.startup-timeout) and was stopped (pid ")
+				.append(format(settings.startupTimeout()))
+				.append(" (daemon.startup-timeout) and was stopped (pid ")
 				.append(pid)
 				.append(")\n");
 			default -> report.append(" exited during startup (pid ").append(pid).append(")\n");
@@ -141,6 +141,11 @@ final class Launcher {
 		Path outputFile = settings.output().file();
 		report.append((outputFile != null) ? "Full output: " + outputFile : "Its output was discarded (daemon.output=none)");
 		return report.toString();
+	}
+
+	private static String format(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	// Gives the daemon some patience to exit by itself, then SIGTERM, then SIGKILL.

@@ -60,10 +60,10 @@ class JavaCommandTests {
 	@Test
 	void whenArgumentsNameExistingFilesThenTheyAreMadeAbsolute() {
 		assertThat(relocate("java", "-Dimport=input.csv", "-Dmode=fast", "-jar", "app.jar",
-				"--spring.config.location=optional:file:config/,classpath:/x/", "--missing=nothing.txt", "input.csv",
+				"--spring.config.location=optional:file:config/,classpath:/x/,config", "--missing=nothing.txt", "input.csv",
 				"-v", "--flag", "."))
 			.containsExactly(JAVA, "-Dmarker=1", "-Dimport=" + path("input.csv"), "-Dmode=fast", "-jar", path("app.jar"),
-					"--spring.config.location=optional:file:" + path("config") + ",classpath:/x/",
+					"--spring.config.location=optional:file:" + path("config") + "/,classpath:/x/," + path("config"),
 					"--missing=nothing.txt", path("input.csv"), "-v", "--flag", this.launchDirectory.toString());
 	}
 

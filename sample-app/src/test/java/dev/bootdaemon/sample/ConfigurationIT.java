@@ -1,0 +1,70 @@
+package dev.bootdaemon.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Daemon mode switched on and configured from where Spring Boot users put settings,
+ * although the daemon's working directory is not the launch directory.
+ */
+class ConfigurationIT {
+
+	@RegisterExtension
+	final Daemons daemons = new Daemons();
+
+	private final int port = Daemons.freePort();
+
+	@Test
+	void whenEnabledInApplicationPropertiesOfTheLaunchDirectoryThenTheDaemonReadsItToo() throws Exception {
+		Files.writeString(this.daemons.file("application.properties"), "daemon.enabled=true\n");
+		Files.createDirectory(this.daemons.file("config"));
+		Files.writeString(this.daemons.file("config/application.properties"), "server.port=" + this.port + "\n");
+		long pid = this.daemons.launch().assertStarted().pid();
+		assertThat(ProcInfo.of(pid).cwd()).isEqualTo(Path.of("/"));
+		assertThat(get()).isEqualTo("Hello from a daemon\n");
+	}
+
+	@Test
+	void whenEnabledThroughTheEnvironmentThenItDaemonizes() throws Exception {
+		Daemons.Launch launch = this.daemons.run(List.of(Daemons.JAVA, "-jar", "app.jar"),
+				Map.of("DAEMON_ENABLED", "true", "SERVER_PORT", String.valueOf(this.port)))
+			.assertStarted();
+		assertThat(ProcInfo.of(launch.pid()).ttyNr()).isZero();
+		assertThat(get()).isEqualTo("Hello from a daemon\n");
+	}
+
+	@Test
+	void whenArgumentsNameRelativeFilesThenTheDaemonFindsThem() throws Exception {
+		Files.createDirectory(this.daemons.file("extra"));
+		Files.writeString(this.daemons.file("extra/application.properties"), "server.port=" + this.port + "\n");
+		Files.writeString(this.daemons.file("prod.properties"), "spring.application.name=relocated\n");
+		Daemons.Launch launch = this.daemons.launch(List.of("-Dspring.config.import=prod.properties"),
+				"--daemon.enabled=true", "--spring.config.additional-location=extra/")
+			.assertStarted();
+		assertThat(launch.stdout()).startsWith("relocated started as daemon");
+		assertThat(get()).isEqualTo("Hello from a daemon\n");
+		assertThat(ProcInfo.of(launch.pid()).commandLine()).contains(
+				"--spring.config.additional-location=" + this.daemons.file("extra") + "/",
+				"-Dspring.config.import=" + this.daemons.file("prod.properties"));
+	}
+
+	private String get() throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+	}
+
+}

@@ -1,0 +1,167 @@
+package dev.bootdaemon.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Launches the real sample jar from a fresh launch directory per test and kills, after
+ * each test whatever its result, every process it started: by pid, found through the
+ * launch directory that each daemon's command line names.
+ */
+class Daemons implements BeforeEachCallback, AfterEachCallback {
+
+	static final Path JAR = Path.of(System.getProperty("sample.jar", "target/sample-app.jar")).toAbsolutePath();
+
+	static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+	private static final Pattern SUMMARY = Pattern
+		.compile("\\S+ started as daemon: pid (\\d+), pidfile (.+), output (.+)");
+
+	private static final long LAUNCH_TIMEOUT_SECONDS = 120;
+
+	private Path directory;
+
+	private final List<Long> pids = new ArrayList<>();
+
+	@Override
+	public void beforeEach(ExtensionContext context) throws IOException {
+		this.directory = Files.createTempDirectory("daemon-it-").toRealPath();
+		Files.copy(JAR, this.directory.resolve("app.jar"));
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) throws IOException {
+		String marker = this.directory.toString();
+		Stream.concat(this.pids.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream),
+				ProcessHandle.allProcesses()
+					.filter((process) -> process.info().commandLine().map((line) -> line.contains(marker)).orElse(false)))
+			.filter((process) -> process.pid() != ProcessHandle.current().pid())
+			.forEach(Daemons::kill);
+		try (Stream<Path> files = Files.walk(this.directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+	}
+
+	private static void kill(ProcessHandle process) {
+		process.destroyForcibly();
+		process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally((ex) -> null).join();
+	}
+
+	Path directory() {
+		return this.directory;
+	}
+
+	Path file(String name) {
+		return this.directory.resolve(name);
+	}
+
+	/**
+	 * Runs {@code java [jvmOptions] -jar app.jar [args]} in the launch directory and
+	 * waits for the launcher to exit.
+	 */
+	Launch launch(List<String> jvmOptions, String... args) {
+		List<String> command = new ArrayList<>();
+		command.add(JAVA);
+		command.addAll(jvmOptions);
+		command.add("-jar");
+		command.add("app.jar");
+		command.addAll(List.of(args));
+		return run(command, Map.of());
+	}
+
+	Launch launch(String... args) {
+		return launch(List.of(), args);
+	}
+
+	Launch run(List<String> command, Map<String, String> environment) {
+		try {
+			Path stdout = Files.createTempFile("launcher", ".out");
+			Path stderr = Files.createTempFile("launcher", ".err");
+			ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+				.redirectOutput(stdout.toFile())
+				.redirectError(stderr.toFile());
+			Map<String, String> env = new HashMap<>(builder.environment());
+			env.keySet().removeIf((name) -> name.startsWith("DAEMON_") || name.startsWith("SPRING_"));
+			env.putAll(environment);
+			builder.environment().clear();
+			builder.environment().putAll(env);
+			Process launcher = builder.start();
+			boolean exited = launcher.waitFor(LAUNCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			if (!exited) {
+				launcher.destroyForcibly();
+			}
+			assertThat(exited).as("launcher exited").isTrue();
+			Launch launch = new Launch(launcher.exitValue(), launcher.pid(), read(stdout), read(stderr));
+			if (launch.pid() > 0) {
+				this.pids.add(launch.pid());
+			}
+			Files.delete(stdout);
+			Files.delete(stderr);
+			return launch;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String read(Path path) throws IOException {
+		return Files.readString(path, StandardCharsets.UTF_8);
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * What a launcher did.
+	 *
+	 * @param exitCode its exit status
+	 * @param launcherPid its pid
+	 * @param stdout what it printed
+	 * @param stderr what it printed as errors
+	 */
+	record Launch(int exitCode, long launcherPid, String stdout, String stderr) {
+
+		/** The daemon's pid from the summary line, or -1. */
+		long pid() {
+			Matcher matcher = SUMMARY.matcher(this.stdout);
+			return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+		}
+
+		Launch assertStarted() {
+			assertThat(this.exitCode).as("exit code; stderr: %s", this.stderr).isZero();
+			assertThat(pid()).as("pid in %s", this.stdout).isPositive();
+			return this;
+		}
+
+	}
+
+}

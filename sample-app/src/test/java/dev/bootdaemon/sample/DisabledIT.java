@@ -1,0 +1,49 @@
+package dev.bootdaemon.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.bootdaemon.sample.Daemons.Launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With daemon mode off the starter is invisible: the app runs in the foreground, JNA
+ * and the launcher are never loaded, and no file is created.
+ */
+class DisabledIT {
+
+	@RegisterExtension
+	final Daemons daemons = new Daemons();
+
+	@Test
+	void whenDisabledThenNothingIsLoadedOrWritten() throws IOException {
+		Launch run = this.daemons.launch(List.of("-verbose:class"), "--daemon.enabled=false",
+				"--spring.main.web-application-type=none");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.stdout()).contains("Started SampleApplication")
+			.contains("dev.bootdaemon.launch.DaemonRunListener")
+			.doesNotContain("com.sun.jna")
+			.doesNotContain("dev.bootdaemon.posix")
+			.doesNotContain("dev.bootdaemon.pidfile")
+			.doesNotContain("dev.bootdaemon.launch.Launcher")
+			.doesNotContain("dev.bootdaemon.launch.DaemonSettings")
+			.doesNotContain("started as daemon");
+		try (var files = Files.list(this.daemons.directory())) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("app.jar");
+		}
+	}
+
+	@Test
+	void whenAbsentThenTheApplicationRunsInTheForeground() {
+		Launch run = this.daemons.launch("--spring.main.web-application-type=none");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.stdout()).contains("Started SampleApplication").doesNotContain("started as daemon");
+		assertThat(run.stderr()).isEmpty();
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.bootdaemon.sample;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.bootdaemon.sample.Daemons.Launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A daemon that cannot start: the launcher exits non-zero, shows why, and leaves
+ * nothing behind.
+ */
+class StartupFailureIT {
+
+	private static final Pattern DAEMON_PID = Pattern.compile("\\(pid (\\d+)\\)");
+
+	@RegisterExtension
+	final Daemons daemons = new Daemons();
+
+	@Test
+	void whenThePortIsInUseThenTheFailureAnalysisIsShown() throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+			Launch launch = this.daemons.launch("--daemon.enabled=true", "--server.port=" + taken.getLocalPort());
+			assertFailed(launch, "sample-app failed to start as a daemon");
+			assertThat(launch.stderr()).contains("Port " + taken.getLocalPort() + " was already in use")
+				.contains("Action:")
+				.contains("Full output: " + this.daemons.file("sample-app.out"));
+		}
+	}
+
+	@Test
+	void whenAPropertyCannotBeBoundThenTheFailureAnalysisIsShown() {
+		Launch launch = this.daemons.launch("--daemon.enabled=true", "--server.port=eighty");
+		assertFailed(launch, "sample-app failed to start as a daemon");
+		assertThat(launch.stderr()).contains("server.port").contains("eighty");
+	}
+
+	@Test
+	void whenNotReadyInTimeThenTheDaemonIsStopped() throws IOException {
+		Launch launch = this.daemons.launch("--daemon.enabled=true", "--server.port=" + Daemons.freePort(),
+				"--daemon.startup-timeout=500ms");
+		assertFailed(launch, "sample-app was not ready within 500ms (daemon.startup-timeout) and was stopped");
+		assertThat(Files.exists(this.daemons.file("sample-app.out"))).isTrue();
+	}
+
+	private void assertFailed(Launch launch, String headline) {
+		assertThat(launch.exitCode()).as("exit code; stdout: %s", launch.stdout()).isEqualTo(1);
+		assertThat(launch.stdout()).doesNotContain("started as daemon");
+		assertThat(launch.stderr()).startsWith(headline);
+		Matcher pid = DAEMON_PID.matcher(launch.stderr());
+		assertThat(pid.find()).as("daemon pid in %s", launch.stderr()).isTrue();
+		assertThat(ProcessHandle.of(Long.parseLong(pid.group(1)))).as("daemon process").isEmpty();
+		assertThat(this.daemons.file("sample-app.pid")).doesNotExist();
+	}
+
+}
