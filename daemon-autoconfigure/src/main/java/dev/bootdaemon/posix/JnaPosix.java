@@ -1,10 +1,12 @@
 package dev.bootdaemon.posix;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Posix} on Linux through JNA. The only class that sees JNA types.
@@ -14,6 +16,12 @@ final class JnaPosix implements Posix {
 	// Values shared by Linux x86_64 and aarch64 (asm-generic).
 	private static final int O_RDONLY = 0;
 
+	private static final int O_WRONLY = 01;
+
+	private static final int O_CREAT = 0100;
+
+	private static final int O_APPEND = 02000;
+
 	private static final int O_CLOEXEC = 02000000;
 
 	private static final int LOCK_EX = 2;
@@ -22,60 +30,172 @@ final class JnaPosix implements Posix {
 
 	private static final int EWOULDBLOCK = 11;
 
+	private static final int AF_UNIX = 1;
+
+	private static final int SOCK_DGRAM = 2;
+
+	private static final int SOCK_CLOEXEC = 02000000;
+
+	private static final int MSG_NOSIGNAL = 0x4000;
+
+	private static final int SUN_PATH_MAX = 108;
+
+	// struct passwd and struct group start with two char* (LP64), then the ids.
+	private static final long ID_OFFSET = 2L * Native.POINTER_SIZE;
+
 	private final LibC libc = Native.load("c", LibC.class);
 
 	@Override
 	public int openReadOnly(Path path) {
-		try {
-			return this.libc.open(path.toString(), O_RDONLY | O_CLOEXEC);
-		}
-		catch (LastErrorException ex) {
-			throw failure("open(" + path + ")", ex);
-		}
+		return check(this.libc.open(path.toString(), O_RDONLY | O_CLOEXEC, 0), "open(" + path + ")");
 	}
 
 	@Override
 	public boolean tryLockExclusive(int fd) {
-		try {
-			this.libc.flock(fd, LOCK_EX | LOCK_NB);
+		if (this.libc.flock(fd, LOCK_EX | LOCK_NB) == 0) {
 			return true;
 		}
-		catch (LastErrorException ex) {
-			if (ex.getErrorCode() == EWOULDBLOCK) {
-				return false;
-			}
-			throw failure("flock(" + fd + ")", ex);
+		int errno = Native.getLastError();
+		if (errno == EWOULDBLOCK) {
+			return false;
 		}
+		throw failure("flock(" + fd + ")", errno);
 	}
 
 	@Override
 	public void close(int fd) {
+		check(this.libc.close(fd), "close(" + fd + ")");
+	}
+
+	@Override
+	public void redirectStandardStreams(Path path, int mode) {
+		int fd = check(this.libc.open(path.toString(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode),
+				"open(" + path + ")");
 		try {
-			this.libc.close(fd);
+			check(this.libc.dup2(fd, 1), "dup2(" + path + ", 1)");
+			check(this.libc.dup2(fd, 2), "dup2(" + path + ", 2)");
 		}
-		catch (LastErrorException ex) {
-			throw failure("close(" + fd + ")", ex);
+		finally {
+			close(fd);
 		}
 	}
 
-	private PosixException failure(String call, LastErrorException ex) {
-		int errno = ex.getErrorCode();
+	@Override
+	public void umask(int mask) {
+		this.libc.umask(mask);
+	}
+
+	@Override
+	public int effectiveUserId() {
+		return this.libc.geteuid();
+	}
+
+	@Override
+	public @Nullable Account user(String name) {
+		Pointer passwd = this.libc.getpwnam(name);
+		return (passwd != null) ? new Account(passwd.getInt(ID_OFFSET), passwd.getInt(ID_OFFSET + 4)) : null;
+	}
+
+	@Override
+	public @Nullable Integer group(String name) {
+		Pointer group = this.libc.getgrnam(name);
+		return (group != null) ? group.getInt(ID_OFFSET) : null;
+	}
+
+	@Override
+	public void switchUser(String user, int uid, int gid) {
+		check(this.libc.initgroups(user, gid), "initgroups(" + user + ", " + gid + ")");
+		check(this.libc.setgid(gid), "setgid(" + gid + ")");
+		check(this.libc.setuid(uid), "setuid(" + uid + ")");
+		if (uid != 0 && this.libc.setuid(0) == 0) {
+			throw new PosixException("setuid(0) after switching to " + user, 0, "root could be regained");
+		}
+	}
+
+	@Override
+	public void sendDatagram(String socket, byte[] message) {
+		byte[] address = socketAddress(socket);
+		int fd = check(this.libc.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0), "socket(AF_UNIX)");
+		try {
+			check(this.libc.sendto(fd, message, message.length, MSG_NOSIGNAL, address, address.length),
+					"sendto(" + socket + ")");
+		}
+		finally {
+			close(fd);
+		}
+	}
+
+	// struct sockaddr_un: the family, then the path with its NUL, or for the abstract
+	// namespace a NUL and the name without one.
+	private static byte[] socketAddress(String socket) {
+		boolean abstractName = socket.startsWith("@");
+		byte[] name = (abstractName ? socket.substring(1) : socket).getBytes(StandardCharsets.UTF_8);
+		if (name.length + 1 > SUN_PATH_MAX) {
+			throw new PosixException("sendto(" + socket + ")", 36, "socket path too long");
+		}
+		byte[] address = new byte[2 + 1 + name.length];
+		address[0] = (byte) AF_UNIX;
+		System.arraycopy(name, 0, address, abstractName ? 3 : 2, name.length);
+		return address;
+	}
+
+	// The return value says whether a call failed; errno alone does not, as libc may
+	// leave it set by some inner step of a call that succeeded.
+	private int check(int result, String call) {
+		if (result == -1) {
+			throw failure(call, Native.getLastError());
+		}
+		return result;
+	}
+
+	private PosixException failure(String call, int errno) {
 		return new PosixException(call, errno, this.libc.strerror(errno));
 	}
 
 	/**
-	 * libc as JNA maps it; {@code LastErrorException} carries {@code errno}.
+	 * libc as JNA maps it. JNA keeps each call's {@code errno} for
+	 * {@link Native#getLastError()}.
 	 */
 	interface LibC extends Library {
 
 		/** open(2): a file descriptor, or -1 with errno. */
-		int open(String path, int flags) throws LastErrorException;
+		int open(String path, int flags, int mode);
 
 		/** close(2): 0, or -1 with errno. */
-		int close(int fd) throws LastErrorException;
+		int close(int fd);
 
 		/** flock(2): 0, or -1 with errno (EWOULDBLOCK when LOCK_NB meets a lock). */
-		int flock(int fd, int operation) throws LastErrorException;
+		int flock(int fd, int operation);
+
+		/** dup2(2): the new descriptor, or -1 with errno. */
+		int dup2(int oldFd, int newFd);
+
+		/** umask(2): the previous mask; cannot fail. */
+		int umask(int mask);
+
+		/** geteuid(2): cannot fail. */
+		int geteuid();
+
+		/** getpwnam(3): a static struct passwd, or NULL if there is no such user. */
+		@Nullable Pointer getpwnam(String name);
+
+		/** getgrnam(3): a static struct group, or NULL if there is no such group. */
+		@Nullable Pointer getgrnam(String name);
+
+		/** initgroups(3): 0, or -1 with errno. */
+		int initgroups(String user, int group);
+
+		/** setgid(2): 0, or -1 with errno. */
+		int setgid(int gid);
+
+		/** setuid(2): 0, or -1 with errno (EPERM once root is dropped). */
+		int setuid(int uid);
+
+		/** socket(2): a descriptor, or -1 with errno. */
+		int socket(int domain, int type, int protocol);
+
+		/** sendto(2): bytes sent, or -1 with errno. */
+		int sendto(int fd, byte[] buffer, int length, int flags, byte[] address, int addressLength);
 
 		/** strerror(3): the message of an errno. */
 		String strerror(int errno);

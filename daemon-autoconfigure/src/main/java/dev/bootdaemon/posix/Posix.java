@@ -2,6 +2,8 @@ package dev.bootdaemon.posix;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The few libc calls a daemon needs that the JDK does not offer. No JNA type appears
  * here, so callers never load JNA until they ask for an instance.
@@ -37,12 +39,76 @@ public interface Posix {
 	void close(int fd);
 
 	/**
+	 * Points file descriptors 1 and 2 at a file opened for appending, created with the
+	 * given mode if missing. Each switch is atomic: no write finds the descriptor closed.
+	 * @param path the file
+	 * @param mode permission bits for a new file
+	 * @throws PosixException if {@code open(2)} or {@code dup2(2)} fails
+	 */
+	void redirectStandardStreams(Path path, int mode);
+
+	/**
+	 * Sets the file mode creation mask, as {@code umask(2)}.
+	 * @param mask the new mask
+	 */
+	void umask(int mask);
+
+	/**
+	 * Returns the effective user id, as {@code geteuid(2)}.
+	 * @return the user id
+	 */
+	int effectiveUserId();
+
+	/**
+	 * Looks a user up in the system's user database, as {@code getpwnam(3)}.
+	 * @param name the user name
+	 * @return its user and primary group ids, or {@code null} if there is no such user
+	 */
+	@Nullable Account user(String name);
+
+	/**
+	 * Looks a group up in the system's group database, as {@code getgrnam(3)}.
+	 * @param name the group name
+	 * @return its id, or {@code null} if there is no such group
+	 */
+	@Nullable Integer group(String name);
+
+	/**
+	 * Switches the whole process, every thread, to a user and group for good:
+	 * {@code initgroups(3)}, {@code setgid(2)}, {@code setuid(2)}, in that order, then
+	 * checks that root cannot be regained.
+	 * @param user the user name, for its supplementary groups
+	 * @param uid the user id
+	 * @param gid the group id
+	 * @throws PosixException if a call fails or root could be regained
+	 */
+	void switchUser(String user, int uid, int gid);
+
+	/**
+	 * Sends one datagram to a Unix datagram socket, such as {@code NOTIFY_SOCKET} or
+	 * {@code /dev/log}. A name starting with {@code @} is in the abstract namespace.
+	 * @param socket the socket's path or abstract name
+	 * @param message the datagram
+	 * @throws PosixException if the socket cannot be reached
+	 */
+	void sendDatagram(String socket, byte[] message);
+
+	/**
 	 * Returns the libc binding of this platform.
 	 * @return the binding
 	 * @throws UnsupportedPlatformException if this is not Linux or JNA is missing
 	 */
 	static Posix load() {
 		return PosixProvider.load();
+	}
+
+	/**
+	 * A user's ids.
+	 *
+	 * @param uid the user id
+	 * @param gid the primary group id
+	 */
+	record Account(int uid, int gid) {
 	}
 
 }
