@@ -1,0 +1,7 @@
+/**
+ * Operating a running daemon: status and stop.
+ */
+@NullMarked
+package dev.bootdaemon.control;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,155 @@
+package dev.bootdaemon.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.bootdaemon.sample.Daemons.Launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code daemon.command} status, stop and restart, and the signals a running daemon
+ * answers, on the real sample jar.
+ */
+class OperationsIT {
+
+	@RegisterExtension
+	final Daemons daemons = new Daemons();
+
+	private final int port = Daemons.freePort();
+
+	@Test
+	void whenAskedForStatusThenEachStateHasItsLsbCode() throws Exception {
+		Launch notRunning = command("status");
+		assertThat(notRunning.exitCode()).isEqualTo(3);
+		assertThat(notRunning.stdout().strip()).isEqualTo("sample-app is not running");
+
+		long pid = start().pid();
+		Launch running = command("status");
+		assertThat(running.exitCode()).isZero();
+		assertThat(running.stdout()).startsWith("sample-app is running: pid " + pid + ", up ");
+
+		ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+		await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).isEmpty());
+		Launch dead = command("status");
+		assertThat(dead.exitCode()).isEqualTo(1);
+		assertThat(dead.stdout()).contains("is not running, but its pidfile").contains("(pid " + pid + ")");
+
+		Path pidFile = this.daemons.file("sample-app.pid");
+		Files.delete(pidFile);
+		Files.createSymbolicLink(pidFile, this.daemons.file("app.jar"));
+		Launch unknown = command("status");
+		assertThat(unknown.exitCode()).isEqualTo(4);
+		assertThat(unknown.stderr()).contains("status unknown").contains("symbolic link");
+	}
+
+	@Test
+	void whenStoppedThenTheDaemonExitsAndItsPidFileIsGone() {
+		long pid = start().pid();
+		Launch stop = command("stop");
+		assertThat(stop.exitCode()).isZero();
+		assertThat(stop.stdout().strip()).isEqualTo("sample-app stopped (pid " + pid + ")");
+		assertThat(ProcessHandle.of(pid)).isEmpty();
+		assertThat(this.daemons.file("sample-app.pid")).doesNotExist();
+		Launch again = command("stop");
+		assertThat(again.exitCode()).isZero();
+		assertThat(again.stdout().strip()).isEqualTo("sample-app is not running");
+	}
+
+	@Test
+	void whenThePidFileIsStaleThenStopRemovesIt() throws IOException {
+		Process gone = new ProcessBuilder("true").start();
+		Files.writeString(this.daemons.file("sample-app.pid"), gone.pid() + "\n");
+		gone.onExit().join();
+		Launch stop = command("stop");
+		assertThat(stop.exitCode()).isZero();
+		assertThat(stop.stdout()).contains("removed stale pidfile");
+		assertThat(this.daemons.file("sample-app.pid")).doesNotExist();
+	}
+
+	@Test
+	void whenThePidFileNamesARecycledPidThenThatProcessIsNotKilled() throws IOException {
+		Process stranger = new ProcessBuilder("sleep", "300").start();
+		try {
+			Files.writeString(this.daemons.file("sample-app.pid"), stranger.pid() + "\n");
+			Launch stop = command("stop");
+			assertThat(stop.exitCode()).isZero();
+			assertThat(stop.stdout()).contains("is not running");
+			assertThat(stranger.isAlive()).isTrue();
+		}
+		finally {
+			stranger.destroyForcibly();
+		}
+	}
+
+	@Test
+	void whenRestartedThenANewDaemonServes() throws Exception {
+		long first = start().pid();
+		Launch restart = command("restart", "--server.port=" + this.port);
+		assertThat(restart.exitCode()).as(restart.stderr()).isZero();
+		assertThat(restart.stdout()).contains("sample-app stopped (pid " + first + ")");
+		long second = restart.pid();
+		assertThat(second).isPositive().isNotEqualTo(first);
+		assertThat(ProcessHandle.of(first)).isEmpty();
+		assertThat(get("/")).isEqualTo("Hello from a daemon\n");
+		assertThat(this.daemons.file("sample-app.pid")).hasContent(second + "\n");
+	}
+
+	@Test
+	void whenHangupOrUsr1ArriveThenTheOutputFileIsReopenedAndTheDaemonLives() throws Exception {
+		long pid = start().pid();
+		Path output = this.daemons.file("sample-app.out");
+		Path rotated = Files.move(output, this.daemons.file("sample-app.out.1"));
+		signal("HUP", pid);
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(output));
+		assertThat(ProcInfo.of(pid).fd(1)).isEqualTo(output);
+		assertThat(ProcInfo.of(pid).fd(2)).isEqualTo(output);
+		assertThat(get("/")).isEqualTo("Hello from a daemon\n");
+		signal("USR1", pid);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(Files.readString(output)).contains("Reopened output " + output + " on SIGHUP")
+				.contains("on SIGUSR1"));
+		assertThat(Files.readString(rotated)).doesNotContain("Reopened output");
+		assertThat(ProcessHandle.of(pid)).isPresent();
+	}
+
+	@Test
+	void whenActuatorInfoIsAskedThenItShowsTheDaemon() throws Exception {
+		Launch launch = start();
+		assertThat(get("/actuator/info")).contains("\"daemon\":{\"mode\":\"detached\",\"pid\":" + launch.pid())
+			.contains("\"pidFile\":\"" + this.daemons.file("sample-app.pid") + "\"");
+	}
+
+	private Launch start() {
+		return this.daemons.launch("--daemon.enabled=true", "--server.port=" + this.port).assertStarted();
+	}
+
+	private Launch command(String command, String... args) {
+		String[] all = new String[args.length + 1];
+		all[0] = "--daemon.command=" + command;
+		System.arraycopy(args, 0, all, 1, args.length);
+		return this.daemons.launch(all);
+	}
+
+	private static void signal(String signal, long pid) throws IOException, InterruptedException {
+		new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor();
+	}
+
+	private String get(String path) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+	}
+
+}
