@@ -1,13 +1,26 @@
 package dev.bootdaemon.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.bootdaemon.launch.DaemonRuntime;
+import dev.bootdaemon.systemd.ServiceHealth;
 
 /**
- * Auto-configuration of daemon mode. The detaching
- * itself happens earlier, in a run listener; this exposes the settings it used to the
- * application.
+ * Auto-configuration of daemon mode. The detaching itself happens earlier, in a run
+ * listener, which also registers the {@link DaemonRuntime}; this exposes the settings,
+ * shows the daemon in Actuator's {@code info} endpoint and lets Actuator's health decide
+ * whether systemd's watchdog is fed.
  *
  * @see DaemonProperties
  */
@@ -15,5 +28,34 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @ConditionalOnBooleanProperty("daemon.enabled")
 @EnableConfigurationProperties(DaemonProperties.class)
 public final class DaemonAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(InfoContributor.class)
+	@ConditionalOnBean(DaemonRuntime.class)
+	static class DaemonInfoConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DaemonInfoContributor daemonInfoContributor(DaemonRuntime runtime) {
+			return new DaemonInfoContributor(runtime);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthEndpoint.class)
+	static class DaemonHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ServiceHealth actuatorServiceHealth(ObjectProvider<HealthEndpoint> healthEndpoint) {
+			// Looked up on each check: the endpoint may be defined after us, or not at all.
+			return () -> {
+				HealthEndpoint endpoint = healthEndpoint.getIfAvailable();
+				return endpoint == null || Status.UP.equals(endpoint.health().getStatus());
+			};
+		}
+
+	}
 
 }

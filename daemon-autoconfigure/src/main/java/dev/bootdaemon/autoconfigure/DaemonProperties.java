@@ -52,6 +52,39 @@ public class DaemonProperties {
 	 */
 	private Duration startupTimeout = Duration.ofSeconds(60);
 
+	/**
+	 * What to do: start the daemon, or stop, restart or report the status of the one
+	 * that runs with the configured pidfile.
+	 */
+	private Command command = Command.START;
+
+	/**
+	 * How long 'stop' waits for the daemon to exit after SIGTERM.
+	 */
+	private Duration stopTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Whether 'stop' sends SIGKILL to a daemon that has not exited in time.
+	 */
+	private boolean stopForce = true;
+
+	/**
+	 * Whether to detach from the launching process. 'auto' runs in the foreground when
+	 * a service manager started the process (parent is PID 1, NOTIFY_SOCKET or
+	 * INVOCATION_ID set) or the process is PID 1 itself, as in a container.
+	 */
+	private Detach detach = Detach.AUTO;
+
+	/**
+	 * User to switch to, when started as root, once the web server has bound its ports.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Group to switch to along with the user. Defaults to the user's primary group.
+	 */
+	private @Nullable String group;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -106,6 +139,103 @@ public class DaemonProperties {
 
 	public void setStartupTimeout(Duration startupTimeout) {
 		this.startupTimeout = startupTimeout;
+	}
+
+	public Command getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(Command command) {
+		this.command = command;
+	}
+
+	public Duration getStopTimeout() {
+		return this.stopTimeout;
+	}
+
+	public void setStopTimeout(Duration stopTimeout) {
+		this.stopTimeout = stopTimeout;
+	}
+
+	public boolean isStopForce() {
+		return this.stopForce;
+	}
+
+	public void setStopForce(boolean stopForce) {
+		this.stopForce = stopForce;
+	}
+
+	public Detach getDetach() {
+		return this.detach;
+	}
+
+	public void setDetach(Detach detach) {
+		this.detach = detach;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getGroup() {
+		return this.group;
+	}
+
+	public void setGroup(@Nullable String group) {
+		this.group = group;
+	}
+
+	/**
+	 * What the launching process does.
+	 */
+	public enum Command {
+
+		/**
+		 * Start the daemon.
+		 */
+		START,
+
+		/**
+		 * Stop the running daemon.
+		 */
+		STOP,
+
+		/**
+		 * Stop the running daemon, then start it again.
+		 */
+		RESTART,
+
+		/**
+		 * Report whether the daemon runs, with LSB exit codes.
+		 */
+		STATUS
+
+	}
+
+	/**
+	 * Whether to detach from the launching process.
+	 */
+	public enum Detach {
+
+		/**
+		 * Detach unless a service manager started the process.
+		 */
+		AUTO,
+
+		/**
+		 * Always detach.
+		 */
+		ALWAYS,
+
+		/**
+		 * Never detach: run in the foreground with pidfile and output handling.
+		 */
+		NEVER
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.bootdaemon.launch;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -14,16 +15,21 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Turns {@code daemon.enabled=true} into a daemon. In the launching process it starts
- * the detached daemon and exits once that is ready; in the daemon it reports readiness
- * or failure back. With daemon mode off it does nothing and loads nothing.
+ * Turns {@code daemon.enabled=true} into a daemon, and runs {@code daemon.command}. In
+ * the launching process it starts the detached daemon and exits once that is ready, or
+ * stops it, or reports its status, without starting the application; in the daemon it
+ * drives {@link RunningDaemon}. With daemon mode off it does nothing and loads nothing.
  * <p>
  * It decides once the environment is prepared, so the flag works from any property
  * source, and runs after Boot's own listener so that configuration files are loaded.
  */
 class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
-	private @Nullable DaemonChild child;
+	private final PrintStream out = System.out;
+
+	private final PrintStream err = System.err;
+
+	private @Nullable RunningDaemon daemon;
 
 	DaemonRunListener(SpringApplication application, String[] args) {
 	}
@@ -38,37 +44,57 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 			ConfigurableEnvironment environment) {
 		String startupSocket = System.getProperty(Launcher.STARTUP_SOCKET_PROPERTY);
 		if (startupSocket != null) {
-			this.child = DaemonChild.attach(environment, Path.of(startupSocket),
+			this.daemon = RunningDaemon.detached(environment, Path.of(startupSocket),
 					Path.of(System.getProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY, "/")));
+			return;
 		}
-		else if (isEnabled(environment)) {
-			System.exit(new Launcher(System.out, System.err).launch(environment));
+		String command = environment.getProperty("daemon.command", "start");
+		if ("start".equalsIgnoreCase(command) && !isEnabled(environment)) {
+			return;
+		}
+		try {
+			this.daemon = new DaemonCommand(this.out, this.err).run(environment);
+		}
+		catch (DaemonCommand.Exit exit) {
+			System.exit(exit.status());
 		}
 	}
 
-	private static boolean isEnabled(ConfigurableEnvironment environment) {
+	private boolean isEnabled(ConfigurableEnvironment environment) {
 		try {
 			return Binder.get(environment).bind("daemon.enabled", Boolean.class).orElse(false);
 		}
 		catch (RuntimeException ex) {
-			System.err.println("Invalid value '" + environment.getProperty("daemon.enabled")
-					+ "' for property 'daemon.enabled': expected true or false");
-			System.exit(1);
-			return false;
+			// Let the settings binder word the error.
+			return true;
+		}
+	}
+
+	@Override
+	public void contextPrepared(ConfigurableApplicationContext context) {
+		if (this.daemon != null) {
+			this.daemon.contextPrepared(context);
+		}
+	}
+
+	@Override
+	public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+		if (this.daemon != null) {
+			this.daemon.started();
 		}
 	}
 
 	@Override
 	public void ready(ConfigurableApplicationContext context, Duration timeTaken) {
-		if (this.child != null) {
-			this.child.ready();
+		if (this.daemon != null) {
+			this.daemon.ready(context);
 		}
 	}
 
 	@Override
 	public void failed(@Nullable ConfigurableApplicationContext context, Throwable exception) {
-		if (this.child != null) {
-			this.child.failed(context, exception);
+		if (this.daemon != null) {
+			this.daemon.failed(context, exception);
 		}
 	}
 

@@ -3,12 +3,16 @@ package dev.bootdaemon.launch;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.core.env.Environment;
 
 import dev.bootdaemon.autoconfigure.DaemonProperties;
+import dev.bootdaemon.autoconfigure.DaemonProperties.Command;
+import dev.bootdaemon.autoconfigure.DaemonProperties.Detach;
 import dev.bootdaemon.output.OutputTarget;
 
 /**
@@ -23,9 +27,16 @@ import dev.bootdaemon.output.OutputTarget;
  * @param pidFile the pidfile
  * @param pidFileProperty the property the pidfile was set by
  * @param startupTimeout how long the launcher waits for the daemon to be ready
+ * @param command what the launching process does
+ * @param stopTimeout how long stop waits after SIGTERM
+ * @param stopForce whether stop ends with SIGKILL
+ * @param detach whether to detach
+ * @param user the user to switch to, or {@code null}
+ * @param group the group to switch to, or {@code null}
  */
 record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
-		String pidFileProperty, Duration startupTimeout) {
+		String pidFileProperty, Duration startupTimeout, Command command, Duration stopTimeout, boolean stopForce,
+		Detach detach, @Nullable String user, @Nullable String group) {
 
 	static final String PID_FILE = "daemon.pid-file";
 
@@ -36,6 +47,8 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 	static final String WORKING_DIRECTORY = "daemon.working-directory";
 
 	static final String STARTUP_TIMEOUT = "daemon.startup-timeout";
+
+	static final String STOP_TIMEOUT = "daemon.stop-timeout";
 
 	static DaemonSettings of(Environment environment, Path launchDirectory) {
 		Binder binder = Binder.get(environment);
@@ -50,7 +63,9 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 		return new DaemonSettings(name, resolve(launchDirectory, properties.getWorkingDirectory()),
 				umask(properties.getUmask()), output(properties, name, launchDirectory),
 				resolve(launchDirectory, (pidFile != null) ? pidFile : name + ".pid"), pidFileProperty,
-				startupTimeout(properties.getStartupTimeout(), environment));
+				positive(STARTUP_TIMEOUT, properties.getStartupTimeout(), environment), properties.getCommand(),
+				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(),
+				properties.getDetach(), blankToNull(properties.getUser()), blankToNull(properties.getGroup()));
 	}
 
 	// Paths are bound as strings: Spring's Path conversion would resolve a relative path
@@ -96,13 +111,17 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 		return Integer.parseInt(value, 8);
 	}
 
-	private static Duration startupTimeout(Duration value, Environment environment) {
+	private static Duration positive(String property, Duration value, Environment environment) {
 		if (value.isNegative() || value.isZero()) {
 			// Name the value as the user wrote it, not as a Duration prints.
-			throw new InvalidDaemonPropertyException(STARTUP_TIMEOUT,
-					environment.getProperty(STARTUP_TIMEOUT, value.toString()), "must be positive");
+			throw new InvalidDaemonPropertyException(property, environment.getProperty(property, value.toString()),
+					"must be positive");
 		}
 		return value;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value != null && !value.isBlank()) ? value.strip() : null;
 	}
 
 	private static OutputTarget output(DaemonProperties properties, String name, Path launchDirectory) {

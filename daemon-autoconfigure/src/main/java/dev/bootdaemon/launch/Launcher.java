@@ -5,17 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.springframework.core.env.Environment;
-
+import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
-import dev.bootdaemon.posix.UnsupportedPlatformException;
 
 /**
  * The launching process: checks the configuration, starts the daemon detached, waits
@@ -41,36 +35,20 @@ final class Launcher {
 	}
 
 	/**
-	 * Starts the daemon.
-	 * @param environment the launcher's environment
+	 * Starts the daemon detached and waits until it is ready.
+	 * @param settings the daemon settings
+	 * @param launchDirectory the directory the launcher runs in
 	 * @return the exit status for the launching process
 	 */
-	int launch(Environment environment) {
-		String name = DaemonSettings.applicationName(environment);
-		try {
-			checkLinux();
-			Path launchDirectory = Path.of("").toAbsolutePath();
-			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory);
-			LaunchChecks.check(settings);
-			Posix posix = Posix.load();
-			PidFile.lockHolder(posix, settings.pidFile()).ifPresent((pid) -> {
-				throw new DaemonStartException(
-						"already running as pid " + pid + " (pidfile " + settings.pidFile() + " is locked)");
-			});
-			return start(settings, posix, launchDirectory);
-		}
-		catch (DaemonStartException | UnsupportedPlatformException ex) {
-			this.err.println(name + " cannot start as a daemon: " + ex.getMessage());
-			return 1;
-		}
-	}
-
-	private static void checkLinux() {
-		String os = System.getProperty("os.name");
-		if (!"Linux".equals(os)) {
-			throw new InvalidDaemonPropertyException("daemon.enabled", true,
-					"daemon mode is supported on Linux only, not on " + os);
-		}
+	int launch(DaemonSettings settings, Path launchDirectory) {
+		LaunchChecks.check(settings);
+		Posix posix = Posix.load();
+		UserSwitch.of(settings, posix);
+		PidFile.lockHolder(posix, settings.pidFile()).ifPresent((pid) -> {
+			throw new DaemonStartException(
+					"already running as pid " + pid + " (pidfile " + settings.pidFile() + " is locked)");
+		});
+		return start(settings, posix, launchDirectory);
 	}
 
 	private int start(DaemonSettings settings, Posix posix, Path launchDirectory) {
@@ -150,34 +128,7 @@ final class Launcher {
 
 	// Gives the daemon some patience to exit by itself, then SIGTERM, then SIGKILL.
 	private static void stop(long pid, Duration patience) {
-		Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
-		if (daemon.isEmpty()) {
-			return;
-		}
-		ProcessHandle handle = daemon.get();
-		try {
-			if (!waitForExit(handle, patience)) {
-				handle.destroy();
-				if (!waitForExit(handle, EXIT_GRACE)) {
-					handle.destroyForcibly();
-					waitForExit(handle, EXIT_GRACE);
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			handle.destroyForcibly();
-		}
-	}
-
-	private static boolean waitForExit(ProcessHandle handle, Duration timeout) throws InterruptedException {
-		try {
-			handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-			return true;
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			return !handle.isAlive();
-		}
+		ProcessHandle.of(pid).ifPresent((daemon) -> ProcessTermination.terminate(daemon, patience));
 	}
 
 	private static String javaBinary() {

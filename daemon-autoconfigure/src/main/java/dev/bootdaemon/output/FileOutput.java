@@ -17,6 +17,8 @@ import java.util.Set;
  */
 final class FileOutput implements OutputTarget {
 
+	static final int MODE = 0640;
+
 	private static final Set<PosixFilePermission> MODE_0640 = PosixFilePermissions.fromString("rw-r-----");
 
 	private static final int TAIL_BYTES = 64 * 1024;

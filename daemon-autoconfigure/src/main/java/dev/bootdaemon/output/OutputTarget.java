@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.posix.Posix;
+
 /**
  * Where the daemon's file descriptors 1 and 2 point. They are redirected before the
  * daemon's JVM starts, so everything lands there: {@code System.out}, logging and the
@@ -47,6 +49,15 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput {
 	 * @return the path
 	 */
 	Path descriptorTarget();
+
+	/**
+	 * Points this process's descriptors 1 and 2 at this target, opening (or, after a
+	 * log rotation, creating) it anew.
+	 * @param posix the libc binding
+	 */
+	default void redirectStandardStreams(Posix posix) {
+		posix.redirectStandardStreams(descriptorTarget(), FileOutput.MODE);
+	}
 
 	/**
 	 * Returns how the launcher's summary line names this target.

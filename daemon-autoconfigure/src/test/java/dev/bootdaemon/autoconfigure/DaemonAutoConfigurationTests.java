@@ -1,11 +1,17 @@
 package dev.bootdaemon.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.bootdaemon.launch.DaemonRuntime;
+import dev.bootdaemon.systemd.ServiceHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +63,40 @@ class DaemonAutoConfigurationTests {
 				assertThat(properties.getPidFile()).isEqualTo("/run/app.pid");
 				assertThat(properties.getStartupTimeout()).isEqualTo(Duration.ofMinutes(2));
 			});
+	}
+
+	@Test
+	void whenADaemonRunsThenActuatorInfoShowsIt() {
+		DaemonRuntime runtime = new DaemonRuntime(DaemonRuntime.Mode.DETACHED, 42, Path.of("/run/app.pid"),
+				"output /var/log/app.out", "app");
+		this.contextRunner.withPropertyValues("daemon.enabled=true")
+			.withBean(DaemonRuntime.class, () -> runtime)
+			.run((context) -> {
+				Info.Builder builder = new Info.Builder();
+				context.getBean(DaemonInfoContributor.class).contribute(builder);
+				assertThat(builder.build().getDetails()).containsEntry("daemon",
+						Map.of("mode", "detached", "pid", 42L, "pidFile", "/run/app.pid", "output",
+								"output /var/log/app.out", "user", "app"));
+			});
+	}
+
+	@Test
+	void whenNoDaemonRunsThenThereIsNoInfoContributor() {
+		this.contextRunner.withPropertyValues("daemon.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(DaemonInfoContributor.class));
+	}
+
+	@Test
+	void whenThereIsNoHealthEndpointThenTheServiceCountsAsHealthy() {
+		this.contextRunner.withPropertyValues("daemon.enabled=true")
+			.run((context) -> assertThat(context.getBean(ServiceHealth.class).isHealthy()).isTrue());
+	}
+
+	@Test
+	void whenTheUserDefinesServiceHealthThenTheirsIsUsed() {
+		this.contextRunner.withPropertyValues("daemon.enabled=true")
+			.withBean(ServiceHealth.class, () -> () -> false)
+			.run((context) -> assertThat(context.getBean(ServiceHealth.class).isHealthy()).isFalse());
 	}
 
 	@Test

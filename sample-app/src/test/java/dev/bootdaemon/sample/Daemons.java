@@ -127,6 +127,20 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 		}
 	}
 
+	/**
+	 * Starts a process in the launch directory without waiting for it; it is killed
+	 * after the test.
+	 */
+	Process startBackground(List<String> command, Map<String, String> environment) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("background-" + this.pids.size() + ".log").toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		this.pids.add(process.pid());
+		return process;
+	}
+
 	private static String read(Path path) throws IOException {
 		return Files.readString(path, StandardCharsets.UTF_8);
 	}

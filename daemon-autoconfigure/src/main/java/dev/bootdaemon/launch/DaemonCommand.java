@@ -1,0 +1,118 @@
+package dev.bootdaemon.launch;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+
+import dev.bootdaemon.autoconfigure.DaemonProperties.Detach;
+import dev.bootdaemon.control.DaemonControl;
+import dev.bootdaemon.pidfile.PidFileException;
+import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.UnsupportedPlatformException;
+
+/**
+ * Runs {@code daemon.command} in the launching process: {@code status} and {@code stop}
+ * end the process with their exit status; {@code start} and {@code restart} either
+ * detach (the launcher exits once the daemon is ready) or turn this very process into
+ * the daemon, in the foreground.
+ */
+final class DaemonCommand {
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	DaemonCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	/**
+	 * Runs the command.
+	 * @param environment the environment
+	 * @return the daemon this process became, in the foreground
+	 * @throws Exit when this process is to exit instead
+	 */
+	RunningDaemon run(Environment environment) {
+		String name = DaemonSettings.applicationName(environment);
+		String verb = "start as a daemon";
+		try {
+			checkLinux();
+			Path launchDirectory = Path.of("").toAbsolutePath();
+			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory);
+			verb = settings.command().name().toLowerCase();
+			switch (settings.command()) {
+				case STATUS -> throw new Exit(control(settings).status());
+				case STOP -> throw new Exit(control(settings).stop(settings.stopTimeout(), settings.stopForce()));
+				case RESTART -> {
+					int stopped = control(settings).stop(settings.stopTimeout(), settings.stopForce());
+					if (stopped != 0) {
+						throw new Exit(stopped);
+					}
+				}
+				default -> {
+				}
+			}
+			verb = "start as a daemon";
+			if (detaches(settings.detach(), System.getenv())) {
+				throw new Exit(new Launcher(this.out, this.err).launch(settings, launchDirectory));
+			}
+			return RunningDaemon.foreground(settings);
+		}
+		catch (DaemonStartException | PidFileException | UnsupportedPlatformException ex) {
+			this.err.println(name + " cannot " + verb + ": " + ex.getMessage());
+			throw new Exit(1);
+		}
+	}
+
+	private DaemonControl control(DaemonSettings settings) {
+		return new DaemonControl(Posix.load(), settings.applicationName(), settings.pidFile(), this.out, this.err);
+	}
+
+	private static void checkLinux() {
+		String os = System.getProperty("os.name");
+		if (!"Linux".equals(os)) {
+			throw new InvalidDaemonPropertyException("daemon.enabled", true,
+					"daemon mode is supported on Linux only, not on " + os);
+		}
+	}
+
+	// A service manager (systemd, an init, a container runtime) already keeps the
+	// process in the background and watches it; forking would only hide it.
+	static boolean detaches(Detach detach, Map<String, String> environment) {
+		return switch (detach) {
+			case ALWAYS -> true;
+			case NEVER -> false;
+			case AUTO -> !(ProcessHandle.current().pid() == 1
+					|| ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L) == 1
+					|| isSet(environment.get("NOTIFY_SOCKET")) || isSet(environment.get("INVOCATION_ID")));
+		};
+	}
+
+	private static boolean isSet(@Nullable String value) {
+		return value != null && !value.isEmpty();
+	}
+
+	/**
+	 * The launching process is done and exits with this status.
+	 */
+	static final class Exit extends RuntimeException {
+
+		private final int status;
+
+		Exit(int status) {
+			super(null, null, false, false);
+			this.status = status;
+		}
+
+		int status() {
+			return this.status;
+		}
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.bootdaemon.launch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.Environment;
+
+import dev.bootdaemon.launch.DaemonRuntime.Mode;
+import dev.bootdaemon.output.OutputReopening;
+import dev.bootdaemon.pidfile.PidFile;
+import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.systemd.ServiceHealth;
+import dev.bootdaemon.systemd.SystemdNotifier;
+
+/**
+ * The daemon's side of daemon mode, detached or in the foreground: holds the pidfile
+ * (released by a Spring Boot shutdown handler, once the application context is closed),
+ * reopens its output on SIGHUP, drops root once the web server has bound its ports, and
+ * tells the launcher and systemd how the start went.
+ */
+final class RunningDaemon {
+
+	private static final Log logger = LogFactory.getLog(RunningDaemon.class);
+
+	private final Posix posix;
+
+	private final DaemonSettings settings;
+
+	private final PidFile pidFile;
+
+	private final @Nullable UserSwitch userSwitch;
+
+	private final @Nullable StartupReporter reporter;
+
+	private final @Nullable SystemdNotifier notifier;
+
+	private final DaemonRuntime runtime;
+
+	private RunningDaemon(Posix posix, DaemonSettings settings, PidFile pidFile, @Nullable UserSwitch userSwitch,
+			@Nullable StartupReporter reporter, Mode mode) {
+		this.posix = posix;
+		this.settings = settings;
+		this.pidFile = pidFile;
+		this.userSwitch = userSwitch;
+		this.reporter = reporter;
+		this.notifier = SystemdNotifier.fromEnvironment(posix, System.getenv());
+		this.runtime = new DaemonRuntime(mode, ProcessHandle.current().pid(), pidFile.getPath(),
+				settings.output().description(), (userSwitch != null) ? userSwitch.user() : null);
+	}
+
+	/**
+	 * Attaches the detached daemon, which reports back to its launcher.
+	 */
+	static RunningDaemon detached(Environment environment, Path startupSocket, Path launchDirectory) {
+		StartupReporter reporter = StartupReporter.connect(startupSocket);
+		try {
+			Posix posix = Posix.load();
+			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory);
+			return attach(posix, settings, UserSwitch.of(settings, posix), reporter, Mode.DETACHED);
+		}
+		catch (RuntimeException ex) {
+			reporter.failed(ex.getMessage());
+			throw ex;
+		}
+	}
+
+	/**
+	 * Turns this process into the daemon without detaching: the launcher's checks, then
+	 * its output, umask and pidfile.
+	 */
+	static RunningDaemon foreground(DaemonSettings settings) {
+		LaunchChecks.check(settings);
+		Posix posix = Posix.load();
+		UserSwitch userSwitch = UserSwitch.of(settings, posix);
+		try {
+			settings.output().prepare();
+		}
+		catch (IOException ex) {
+			throw new DaemonStartException("Cannot create " + settings.output().file() + ": " + ex.getMessage(), ex);
+		}
+		settings.output().redirectStandardStreams(posix);
+		posix.umask(settings.umask());
+		return attach(posix, settings, userSwitch, null, Mode.FOREGROUND);
+	}
+
+	private static RunningDaemon attach(Posix posix, DaemonSettings settings, @Nullable UserSwitch userSwitch,
+			@Nullable StartupReporter reporter, Mode mode) {
+		long pid = ProcessHandle.current().pid();
+		PidFile pidFile = PidFile.acquire(posix, settings.pidFile(), pid, (stalePid) -> logger
+			.warn("Taking over stale pidfile " + settings.pidFile() + " (pid " + stalePid + " is not running)"));
+		SpringApplication.getShutdownHandlers().add(pidFile::release);
+		OutputReopening.install(settings.output(), posix);
+		logger.info("Running as daemon: pid " + pid + ", pidfile " + pidFile.getPath() + ", "
+				+ settings.output().description());
+		return new RunningDaemon(posix, settings, pidFile, userSwitch, reporter, mode);
+	}
+
+	void contextPrepared(ConfigurableApplicationContext context) {
+		context.getBeanFactory().registerSingleton("daemonRuntime", this.runtime);
+		if (this.notifier != null) {
+			SystemdNotifier notifier = this.notifier;
+			context.addApplicationListener((ContextClosedEvent event) -> notifier.stopping());
+		}
+	}
+
+	// The web server has bound its ports by now, and nothing has called the runners yet.
+	void started() {
+		if (this.userSwitch != null) {
+			this.userSwitch.apply(this.posix, this.pidFile.getPath(), this.settings.output().file());
+			logger.info("Switched to user " + this.userSwitch);
+		}
+	}
+
+	void ready(ConfigurableApplicationContext context) {
+		if (this.reporter != null) {
+			this.reporter.ready();
+		}
+		if (this.notifier != null) {
+			BooleanSupplier healthy = () -> context.isActive() && context.getBeanProvider(ServiceHealth.class)
+				.getIfAvailable(() -> () -> true)
+				.isHealthy();
+			this.notifier.ready(this.settings.applicationName() + " running as daemon, pid " + this.runtime.pid(),
+					healthy);
+		}
+	}
+
+	void failed(@Nullable ConfigurableApplicationContext context, Throwable failure) {
+		this.pidFile.release();
+		String description = StartupFailureDescription.of(context, failure);
+		if (this.reporter != null) {
+			this.reporter.failed(description);
+		}
+		if (this.notifier != null) {
+			this.notifier.failed(description);
+		}
+	}
+
+}

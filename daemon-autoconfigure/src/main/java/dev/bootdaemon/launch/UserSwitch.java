@@ -1,0 +1,81 @@
+package dev.bootdaemon.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.Posix.Account;
+
+/**
+ * Dropping root for {@code daemon.user} and {@code daemon.group}, checked before
+ * detaching. The daemon's own files are handed to the user first, so that it can still
+ * reopen its output and remove its pidfile.
+ */
+final class UserSwitch {
+
+	private final String user;
+
+	private final int uid;
+
+	private final int gid;
+
+	private UserSwitch(String user, int uid, int gid) {
+		this.user = user;
+		this.uid = uid;
+		this.gid = gid;
+	}
+
+	static @Nullable UserSwitch of(DaemonSettings settings, Posix posix) {
+		String user = settings.user();
+		String group = settings.group();
+		if (user == null) {
+			if (group != null) {
+				throw new InvalidDaemonPropertyException("daemon.group", group, "needs daemon.user to be set too");
+			}
+			return null;
+		}
+		Account account = posix.user(user);
+		if (account == null) {
+			throw new InvalidDaemonPropertyException("daemon.user", user, "no such user");
+		}
+		Integer gid = (group != null) ? posix.group(group) : Integer.valueOf(account.gid());
+		if (gid == null) {
+			throw new InvalidDaemonPropertyException("daemon.group", group, "no such group");
+		}
+		int euid = posix.effectiveUserId();
+		if (euid != 0) {
+			throw new InvalidDaemonPropertyException("daemon.user", user,
+					"switching user needs root, but this process runs as uid " + euid);
+		}
+		return new UserSwitch(user, account.uid(), gid);
+	}
+
+	String user() {
+		return this.user;
+	}
+
+	void apply(Posix posix, Path... files) {
+		for (Path file : files) {
+			if (file != null && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+				try {
+					Files.setAttribute(file, "unix:uid", this.uid, LinkOption.NOFOLLOW_LINKS);
+					Files.setAttribute(file, "unix:gid", this.gid, LinkOption.NOFOLLOW_LINKS);
+				}
+				catch (IOException ex) {
+					throw new DaemonStartException("Cannot hand " + file + " to user " + this.user + ": " + ex, ex);
+				}
+			}
+		}
+		posix.switchUser(this.user, this.uid, this.gid);
+	}
+
+	@Override
+	public String toString() {
+		return this.user + " (uid " + this.uid + ", gid " + this.gid + ")";
+	}
+
+}

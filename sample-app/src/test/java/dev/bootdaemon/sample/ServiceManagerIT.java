@@ -1,0 +1,111 @@
+package dev.bootdaemon.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Under a service manager: systemd's notification protocol with a stand-in for its
+ * socket, no fork, and dropping root for a port below 1024.
+ */
+class ServiceManagerIT {
+
+	@RegisterExtension
+	final Daemons daemons = new Daemons();
+
+	@Test
+	void whenNotifySocketIsSetThenItRunsInTheForegroundAndNotifiesSystemd() throws Exception {
+		Path log = this.daemons.file("notify.log");
+		String socket = "@boot-daemon-it-" + ProcessHandle.current().pid();
+		Process systemd = this.daemons.startBackground(List.of("python3",
+				Path.of("src/test/resources/notify-socket.py").toAbsolutePath().toString(), socket, log.toString()),
+				Map.of());
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(log) && Files.readString(log).contains("LISTENING"));
+		int port = Daemons.freePort();
+		Process service = this.daemons.startBackground(
+				List.of(Daemons.JAVA, "-jar", this.daemons.file("app.jar").toString(), "--daemon.enabled=true",
+						"--server.port=" + port),
+				Map.of("NOTIFY_SOCKET", socket, "WATCHDOG_USEC", "1000000"));
+		await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("READY=1"));
+		assertThat(Files.readString(log)).contains("READY=1|MAINPID=" + service.pid() + "|STATUS=sample-app running");
+		// No fork: the process the service manager started is the daemon.
+		assertThat(service.isAlive()).isTrue();
+		assertThat(this.daemons.file("sample-app.pid")).hasContent(service.pid() + "\n");
+		assertThat(ProcInfo.of(service.pid()).fd(1)).isEqualTo(this.daemons.file("sample-app.out"));
+		assertThat(get(port, "/actuator/info")).contains("\"mode\":\"foreground\"");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> Files.readString(log).lines().filter("WATCHDOG=1"::equals).count() >= 3);
+		service.destroy();
+		assertThat(service.onExit().get().isAlive()).isFalse();
+		assertThat(Files.readString(log)).contains("STOPPING=1");
+		assertThat(this.daemons.file("sample-app.pid")).doesNotExist();
+		systemd.destroy();
+	}
+
+	@Test
+	void whenDetachIsNeverThenThePidFileAndOutputStillApply() throws Exception {
+		int port = Daemons.freePort();
+		Process service = this.daemons.startBackground(List.of(Daemons.JAVA, "-jar",
+				this.daemons.file("app.jar").toString(), "--daemon.enabled=true", "--daemon.detach=never",
+				"--daemon.umask=077", "--server.port=" + port), Map.of());
+		await().atMost(Duration.ofSeconds(60)).until(() -> get(port, "/").equals("Hello from a daemon\n"));
+		assertThat(this.daemons.file("sample-app.pid")).hasContent(service.pid() + "\n");
+		assertThat(ProcInfo.of(service.pid()).umask()).isEqualTo("0077");
+		assertThat(Files.readString(this.daemons.file("sample-app.out"))).contains("Started SampleApplication");
+	}
+
+	@Test
+	void whenStartedAsRootWithAUserThenItDropsRootAfterBindingAPrivilegedPort() throws Exception {
+		assertThat(ProcInfo.of(ProcessHandle.current().pid()).status("Uid:")).as("tests run as root")
+			.startsWith("0\t");
+		int port = 80 + (int) (ProcessHandle.current().pid() % 900);
+		long pid = this.daemons.launch("--daemon.enabled=true", "--server.port=" + port, "--daemon.user=bootdaemon")
+			.assertStarted()
+			.pid();
+		ProcInfo daemon = ProcInfo.of(pid);
+		String uid = daemon.status("Uid:");
+		assertThat(uid).doesNotStartWith("0").matches("(\\d+)\\s+\\1\\s+\\1\\s+\\1");
+		assertThat(daemon.status("Gid:")).doesNotStartWith("0");
+		assertThat(get(port, "/")).isEqualTo("Hello from a daemon\n");
+		assertThat(get(port, "/actuator/info")).contains("\"user\":\"bootdaemon\"");
+		assertThat(Files.getOwner(this.daemons.file("sample-app.pid")).getName()).isEqualTo("bootdaemon");
+	}
+
+	@Test
+	void whenTheUserIsUnknownThenTheLauncherRefuses() {
+		Daemons.Launch launch = this.daemons.launch("--daemon.enabled=true", "--daemon.user=no-such-user-here");
+		assertThat(launch.exitCode()).isEqualTo(1);
+		assertThat(launch.stderr().strip()).isEqualTo("sample-app cannot start as a daemon: "
+				+ "Invalid value 'no-such-user-here' for property 'daemon.user': no such user");
+	}
+
+	private static String get(int port, String path) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "";
+		}
+	}
+
+}
