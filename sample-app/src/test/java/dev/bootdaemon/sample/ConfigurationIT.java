@@ -1,10 +1,5 @@
 package dev.bootdaemon.sample;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +28,7 @@ class ConfigurationIT {
 		Files.writeString(this.daemons.file("config/application.properties"), "server.port=" + this.port + "\n");
 		long pid = this.daemons.launch().assertStarted().pid();
 		assertThat(ProcInfo.of(pid).cwd()).isEqualTo(Path.of("/"));
-		assertThat(get()).isEqualTo("Hello from a daemon\n");
+		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
 	}
 
 	@Test
@@ -42,7 +37,7 @@ class ConfigurationIT {
 				Map.of("DAEMON_ENABLED", "true", "SERVER_PORT", String.valueOf(this.port)))
 			.assertStarted();
 		assertThat(ProcInfo.of(launch.pid()).ttyNr()).isZero();
-		assertThat(get()).isEqualTo("Hello from a daemon\n");
+		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
 	}
 
 	@Test
@@ -54,17 +49,11 @@ class ConfigurationIT {
 				"--daemon.enabled=true", "--spring.config.additional-location=extra/")
 			.assertStarted();
 		assertThat(launch.stdout()).startsWith("relocated started as daemon");
-		assertThat(get()).isEqualTo("Hello from a daemon\n");
+		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
 		assertThat(ProcInfo.of(launch.pid()).commandLine()).contains(
 				"--spring.config.additional-location=" + this.daemons.file("extra") + "/",
 				"-Dspring.config.import=" + this.daemons.file("prod.properties"));
 	}
 
-	private String get() throws IOException, InterruptedException {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-	}
 
 }

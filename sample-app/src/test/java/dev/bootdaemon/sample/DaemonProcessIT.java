@@ -46,7 +46,7 @@ class DaemonProcessIT {
 		assertThat(launch.stderr()).doesNotContain("Exception");
 		// Ready means ready: the application has started before the launcher returns.
 		assertThat(Files.readString(outputFile)).contains("Started SampleApplication");
-		assertThat(get("/")).isEqualTo("Hello from a daemon\n");
+		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
 
 		ProcInfo daemon = ProcInfo.of(pid);
 		ProcInfo test = ProcInfo.of(ProcessHandle.current().pid());
@@ -135,12 +135,6 @@ class DaemonProcessIT {
 		assertThat(logs.resolve("app.pid")).hasContent(launch.pid() + "\n");
 	}
 
-	private String get(String path) throws IOException, InterruptedException {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-	}
 
 	private static String mode(Path path) throws IOException {
 		return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));

@@ -3,6 +3,10 @@ package dev.bootdaemon.sample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +147,26 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 
 	private static String read(Path path) throws IOException {
 		return Files.readString(path, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Fetches a page from the daemon on this machine.
+	 * @return the body, or an empty string if nothing answers
+	 */
+	static String get(int port, String path) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "";
+		}
 	}
 
 	static int freePort() {

@@ -1,10 +1,6 @@
 package dev.bootdaemon.sample;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,7 +97,7 @@ class OperationsIT {
 		long second = restart.pid();
 		assertThat(second).isPositive().isNotEqualTo(first);
 		assertThat(ProcessHandle.of(first)).isEmpty();
-		assertThat(get("/")).isEqualTo("Hello from a daemon\n");
+		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
 		assertThat(this.daemons.file("sample-app.pid")).hasContent(second + "\n");
 	}
 
@@ -114,7 +110,7 @@ class OperationsIT {
 		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(output));
 		assertThat(ProcInfo.of(pid).fd(1)).isEqualTo(output);
 		assertThat(ProcInfo.of(pid).fd(2)).isEqualTo(output);
-		assertThat(get("/")).isEqualTo("Hello from a daemon\n");
+		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
 		signal("USR1", pid);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(Files.readString(output)).contains("Reopened output " + output + " on SIGHUP")
@@ -126,7 +122,7 @@ class OperationsIT {
 	@Test
 	void whenActuatorInfoIsAskedThenItShowsTheDaemon() throws Exception {
 		Launch launch = start();
-		assertThat(get("/actuator/info")).contains("\"daemon\":{\"mode\":\"detached\",\"pid\":" + launch.pid())
+		assertThat(Daemons.get(this.port, "/actuator/info")).contains("\"daemon\":{\"mode\":\"detached\",\"pid\":" + launch.pid())
 			.contains("\"pidFile\":\"" + this.daemons.file("sample-app.pid") + "\"");
 	}
 
@@ -145,11 +141,5 @@ class OperationsIT {
 		new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor();
 	}
 
-	private String get(String path) throws IOException, InterruptedException {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-	}
 
 }

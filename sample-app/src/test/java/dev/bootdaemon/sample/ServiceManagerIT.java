@@ -1,10 +1,5 @@
 package dev.bootdaemon.sample;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +40,7 @@ class ServiceManagerIT {
 		assertThat(service.isAlive()).isTrue();
 		assertThat(this.daemons.file("sample-app.pid")).hasContent(service.pid() + "\n");
 		assertThat(ProcInfo.of(service.pid()).fd(1)).isEqualTo(this.daemons.file("sample-app.out"));
-		assertThat(get(port, "/actuator/info")).contains("\"mode\":\"foreground\"");
+		assertThat(Daemons.get(port, "/actuator/info")).contains("\"mode\":\"foreground\"");
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> Files.readString(log).lines().filter("WATCHDOG=1"::equals).count() >= 3);
 		service.destroy();
@@ -61,7 +56,7 @@ class ServiceManagerIT {
 		Process service = this.daemons.startBackground(List.of(Daemons.JAVA, "-jar",
 				this.daemons.file("app.jar").toString(), "--daemon.enabled=true", "--daemon.detach=never",
 				"--daemon.umask=077", "--server.port=" + port), Map.of());
-		await().atMost(Duration.ofSeconds(60)).until(() -> get(port, "/").equals("Hello from a daemon\n"));
+		await().atMost(Duration.ofSeconds(60)).until(() -> Daemons.get(port, "/").equals("Hello from a daemon\n"));
 		assertThat(this.daemons.file("sample-app.pid")).hasContent(service.pid() + "\n");
 		assertThat(ProcInfo.of(service.pid()).umask()).isEqualTo("0077");
 		assertThat(Files.readString(this.daemons.file("sample-app.out"))).contains("Started SampleApplication");
@@ -79,8 +74,8 @@ class ServiceManagerIT {
 		String uid = daemon.status("Uid:");
 		assertThat(uid).doesNotStartWith("0").matches("(\\d+)\\s+\\1\\s+\\1\\s+\\1");
 		assertThat(daemon.status("Gid:")).doesNotStartWith("0");
-		assertThat(get(port, "/")).isEqualTo("Hello from a daemon\n");
-		assertThat(get(port, "/actuator/info")).contains("\"user\":\"bootdaemon\"");
+		assertThat(Daemons.get(port, "/")).isEqualTo("Hello from a daemon\n");
+		assertThat(Daemons.get(port, "/actuator/info")).contains("\"user\":\"bootdaemon\"");
 		assertThat(Files.getOwner(this.daemons.file("sample-app.pid")).getName()).isEqualTo("bootdaemon");
 	}
 
@@ -92,20 +87,5 @@ class ServiceManagerIT {
 				+ "Invalid value 'no-such-user-here' for property 'daemon.user': no such user");
 	}
 
-	private static String get(int port, String path) {
-		try {
-			return HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-						HttpResponse.BodyHandlers.ofString())
-				.body();
-		}
-		catch (IOException ex) {
-			return "";
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "";
-		}
-	}
 
 }
