@@ -1,0 +1,71 @@
+package dev.bootdaemon.launch;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import dev.bootdaemon.posix.Posix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link UserSwitch#of}, against the real user database. The switch itself is
+ * tested as root on the real daemon in the sample app's {@code ServiceManagerIT}.
+ */
+class UserSwitchTests {
+
+	private final Posix posix = Posix.load();
+
+	private final MockEnvironment environment = new MockEnvironment();
+
+	@Test
+	void whenNoUserIsSetThenThereIsNoSwitch() {
+		assertThat(UserSwitch.of(settings(), this.posix)).isNull();
+	}
+
+	@Test
+	void whenOnlyAGroupIsSetThenItIsRefused() {
+		this.environment.setProperty("daemon.group", "daemon");
+		assertThatExceptionOfType(InvalidDaemonPropertyException.class)
+			.isThrownBy(() -> UserSwitch.of(settings(), this.posix))
+			.withMessage("Invalid value 'daemon' for property 'daemon.group': needs daemon.user to be set too");
+	}
+
+	@Test
+	void whenTheUserIsUnknownThenItIsRefused() {
+		this.environment.setProperty("daemon.user", "no-such-user-here");
+		assertThatExceptionOfType(InvalidDaemonPropertyException.class)
+			.isThrownBy(() -> UserSwitch.of(settings(), this.posix))
+			.withMessage("Invalid value 'no-such-user-here' for property 'daemon.user': no such user");
+	}
+
+	@Test
+	void whenTheGroupIsUnknownThenItIsRefused() {
+		this.environment.setProperty("daemon.user", "root");
+		this.environment.setProperty("daemon.group", "no-such-group-here");
+		assertThatExceptionOfType(InvalidDaemonPropertyException.class)
+			.isThrownBy(() -> UserSwitch.of(settings(), this.posix))
+			.withMessage("Invalid value 'no-such-group-here' for property 'daemon.group': no such group");
+	}
+
+	@Test
+	void whenTheUserExistsThenTheSwitchNamesItsIdsOrRefusesWithoutRoot() {
+		this.environment.setProperty("daemon.user", "root");
+		if (this.posix.effectiveUserId() == 0) {
+			assertThat(UserSwitch.of(settings(), this.posix)).hasToString("root (uid 0, gid 0)");
+		}
+		else {
+			assertThatExceptionOfType(InvalidDaemonPropertyException.class)
+				.isThrownBy(() -> UserSwitch.of(settings(), this.posix))
+				.withMessageContaining("switching user needs root, but this process runs as uid");
+		}
+	}
+
+	private DaemonSettings settings() {
+		return DaemonSettings.of(this.environment, Path.of("/tmp"));
+	}
+
+}
