@@ -10,7 +10,7 @@ import dev.bootdaemon.launch.DaemonRuntime;
 
 /**
  * Adds a {@code daemon} section to Actuator's {@code info} endpoint: mode, pid, pidfile,
- * output and, when root was dropped, the user.
+ * output, lines syslog could not take and, when root was dropped, the user.
  */
 public class DaemonInfoContributor implements InfoContributor {
 
@@ -26,7 +26,8 @@ public class DaemonInfoContributor implements InfoContributor {
 		daemon.put("mode", this.runtime.mode().name().toLowerCase());
 		daemon.put("pid", this.runtime.pid());
 		daemon.put("pidFile", this.runtime.pidFile().toString());
-		daemon.put("output", this.runtime.output());
+		daemon.put("output", this.runtime.output().description());
+		this.runtime.output().droppedLines().ifPresent((dropped) -> daemon.put("droppedLines", dropped));
 		if (this.runtime.user() != null) {
 			daemon.put("user", this.runtime.user());
 		}

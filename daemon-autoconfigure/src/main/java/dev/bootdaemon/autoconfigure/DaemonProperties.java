@@ -28,7 +28,8 @@ public class DaemonProperties {
 	private String umask = "022";
 
 	/**
-	 * Where the daemon's standard output and standard error go.
+	 * Where the daemon's standard output and standard error go: a file, syslog, or
+	 * nowhere.
 	 */
 	private Output output = Output.FILE;
 
@@ -84,6 +85,8 @@ public class DaemonProperties {
 	 * Group to switch to along with the user. Defaults to the user's primary group.
 	 */
 	private @Nullable String group;
+
+	private final Syslog syslog = new Syslog();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -189,6 +192,115 @@ public class DaemonProperties {
 		this.group = group;
 	}
 
+	public Syslog getSyslog() {
+		return this.syslog;
+	}
+
+	/**
+	 * Syslog output, when output is 'syslog'.
+	 */
+	public static class Syslog {
+
+		/**
+		 * Where to send: /dev/log, unix:///path (datagram, or stream if that is what the
+		 * socket is), udp://host:port or tcp://host:port.
+		 */
+		private String address = "/dev/log";
+
+		/**
+		 * Tag (app name) of each message. Defaults to the application name.
+		 */
+		private @Nullable String tag;
+
+		/**
+		 * Facility of each message, any RFC 5424 name such as daemon, user or local0.
+		 */
+		private String facility = "daemon";
+
+		/**
+		 * Message format. Defaults to rfc3164 for Unix sockets and rfc5424 over the network.
+		 */
+		private @Nullable SyslogFormat format;
+
+		/**
+		 * Whether to refuse to start when the syslog socket cannot be reached, instead of
+		 * warning and delivering once it can.
+		 */
+		private boolean strict;
+
+		/**
+		 * How many lines to hold while syslog is slow or unreachable; lines beyond are
+		 * counted and reported once syslog is back.
+		 */
+		private int bufferLines = 100_000;
+
+		public String getAddress() {
+			return this.address;
+		}
+
+		public void setAddress(String address) {
+			this.address = address;
+		}
+
+		public @Nullable String getTag() {
+			return this.tag;
+		}
+
+		public void setTag(@Nullable String tag) {
+			this.tag = tag;
+		}
+
+		public String getFacility() {
+			return this.facility;
+		}
+
+		public void setFacility(String facility) {
+			this.facility = facility;
+		}
+
+		public @Nullable SyslogFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(@Nullable SyslogFormat format) {
+			this.format = format;
+		}
+
+		public boolean isStrict() {
+			return this.strict;
+		}
+
+		public void setStrict(boolean strict) {
+			this.strict = strict;
+		}
+
+		public int getBufferLines() {
+			return this.bufferLines;
+		}
+
+		public void setBufferLines(int bufferLines) {
+			this.bufferLines = bufferLines;
+		}
+
+	}
+
+	/**
+	 * Syslog message format.
+	 */
+	public enum SyslogFormat {
+
+		/**
+		 * BSD syslog, as libc's syslog(3) writes it to /dev/log.
+		 */
+		RFC3164,
+
+		/**
+		 * The syslog protocol, with full timestamp and hostname.
+		 */
+		RFC5424
+
+	}
+
 	/**
 	 * What the launching process does.
 	 */
@@ -251,7 +363,12 @@ public class DaemonProperties {
 		/**
 		 * Discard, as to /dev/null.
 		 */
-		NONE
+		NONE,
+
+		/**
+		 * Send each line to syslog.
+		 */
+		SYSLOG
 
 	}
 

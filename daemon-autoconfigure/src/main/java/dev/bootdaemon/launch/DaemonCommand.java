@@ -13,6 +13,7 @@ import dev.bootdaemon.control.DaemonControl;
 import dev.bootdaemon.pidfile.PidFileException;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.UnsupportedPlatformException;
+import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 
 /**
  * Runs {@code daemon.command} in the launching process: {@code status} and {@code stop}
@@ -63,7 +64,8 @@ final class DaemonCommand {
 			}
 			return RunningDaemon.foreground(settings);
 		}
-		catch (DaemonStartException | PidFileException | UnsupportedPlatformException ex) {
+		catch (DaemonStartException | InvalidDaemonPropertyException | PidFileException
+				| UnsupportedPlatformException ex) {
 			this.err.println(name + " cannot " + verb + ": " + ex.getMessage());
 			throw new Exit(1);
 		}

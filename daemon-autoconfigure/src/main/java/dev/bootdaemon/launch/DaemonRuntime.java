@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.output.OutputTarget;
+
 /**
  * What daemon mode made of this process, for the application and for Actuator's
  * {@code info} endpoint. A bean in the application context while in daemon mode.
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param output where its standard output and error go
  * @param user the user it switched to, or {@code null}
  */
-public record DaemonRuntime(Mode mode, long pid, Path pidFile, String output, @Nullable String user) {
+public record DaemonRuntime(Mode mode, long pid, Path pidFile, OutputTarget output, @Nullable String user) {
 
 	/**
 	 * How the process runs.

@@ -14,6 +14,7 @@ import dev.bootdaemon.autoconfigure.DaemonProperties;
 import dev.bootdaemon.autoconfigure.DaemonProperties.Command;
 import dev.bootdaemon.autoconfigure.DaemonProperties.Detach;
 import dev.bootdaemon.output.OutputTarget;
+import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 
 /**
  * The {@code daemon.*} properties bound, checked for values that cannot work, and with
@@ -33,10 +34,11 @@ import dev.bootdaemon.output.OutputTarget;
  * @param detach whether to detach
  * @param user the user to switch to, or {@code null}
  * @param group the group to switch to, or {@code null}
+ * @param outputStrict whether an unreachable output fails the start
  */
 record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
 		String pidFileProperty, Duration startupTimeout, Command command, Duration stopTimeout, boolean stopForce,
-		Detach detach, @Nullable String user, @Nullable String group) {
+		Detach detach, @Nullable String user, @Nullable String group, boolean outputStrict) {
 
 	static final String PID_FILE = "daemon.pid-file";
 
@@ -65,7 +67,8 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 				resolve(launchDirectory, (pidFile != null) ? pidFile : name + ".pid"), pidFileProperty,
 				positive(STARTUP_TIMEOUT, properties.getStartupTimeout(), environment), properties.getCommand(),
 				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(),
-				properties.getDetach(), blankToNull(properties.getUser()), blankToNull(properties.getGroup()));
+				properties.getDetach(), blankToNull(properties.getUser()), blankToNull(properties.getGroup()),
+				properties.getSyslog().isStrict());
 	}
 
 	// Paths are bound as strings: Spring's Path conversion would resolve a relative path
@@ -131,6 +134,16 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 				yield OutputTarget.file(resolve(launchDirectory, (file != null) ? file : name + ".out"));
 			}
 			case NONE -> OutputTarget.discarded();
+			case SYSLOG -> {
+				DaemonProperties.Syslog syslog = properties.getSyslog();
+				if (syslog.getBufferLines() < 1) {
+					throw new InvalidDaemonPropertyException("daemon.syslog.buffer-lines", syslog.getBufferLines(),
+							"must be positive");
+				}
+				String tag = blankToNull(syslog.getTag());
+				yield OutputTarget.syslog(syslog.getAddress(), syslog.getFormat(), syslog.getFacility(),
+						(tag != null) ? tag : name, syslog.getBufferLines());
+			}
 		};
 	}
 

@@ -10,21 +10,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.bootdaemon.output.StandardStreams;
+
 /**
  * Starts a command as a classic daemon: fork, setsid, fork.
  * <p>
  * A JVM cannot safely fork itself, so the JDK spawns {@code setsid}, which makes a new
  * session and runs {@code /bin/sh}; the shell sets the umask, starts the command in the
- * background with standard input on {@code /dev/null} and standard output and error
- * appended to the output target, prints its pid and exits. The command is thus in a
+ * background with standard input on {@code /dev/null} and standard output and error on
+ * the output target, prints its pid and exits. The command is thus in a
  * new session that it does not lead, with no controlling terminal, and its parent is
  * gone. The JDK's spawn closes every descriptor but 0, 1 and 2 and sets the working
  * directory.
  */
 final class DetachedProcess {
 
-	private static final String SCRIPT = "umask \"$1\" && out=$2 && shift 2 && "
-			+ "{ \"$@\" </dev/null >>\"$out\" 2>&1 & echo $!; }";
+	// Files are opened for appending; named pipes for reading and writing, so that the
+	// open does not wait for a reader and no write ever fails for want of one.
+	private static final String SCRIPT = "umask \"$1\" && out=$2 && err=$3 && pipes=$4 && shift 4 && "
+			+ "if [ \"$pipes\" = yes ]; then \"$@\" </dev/null 1<>\"$out\" 2<>\"$err\" & "
+			+ "else \"$@\" </dev/null >>\"$out\" 2>>\"$err\" & fi; echo $!";
 
 	private static final List<String> SETSID_DIRECTORIES = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
 
@@ -35,11 +40,13 @@ final class DetachedProcess {
 	 * Starts the command detached and returns its pid.
 	 * @param command the command
 	 * @param settings the daemon settings
+	 * @param streams what descriptors 1 and 2 are opened on
 	 * @return the pid of the daemon
 	 */
-	static long start(List<String> command, DaemonSettings settings) {
+	static long start(List<String> command, DaemonSettings settings, StandardStreams streams) {
 		List<String> script = new ArrayList<>(List.of(setsid(), "/bin/sh", "-c", SCRIPT, "boot-daemon",
-				settings.umaskOctal(), settings.output().descriptorTarget().toString()));
+				settings.umaskOctal(), streams.stdout().toString(), streams.stderr().toString(),
+				streams.pipes() ? "yes" : "no"));
 		script.addAll(command);
 		ProcessBuilder builder = new ProcessBuilder(script).directory(settings.workingDirectory().toFile())
 			.redirectInput(Redirect.from(new File("/dev/null")))

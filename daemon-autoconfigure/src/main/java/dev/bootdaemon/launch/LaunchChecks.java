@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 
 /**
  * Checks, in the launcher and before anything is created, that the daemon's files and
@@ -27,6 +28,23 @@ final class LaunchChecks {
 		if (Files.isSymbolicLink(settings.pidFile())) {
 			throw new InvalidDaemonPropertyException(settings.pidFileProperty(), settings.pidFile(),
 					"is a symbolic link; a pidfile must be a regular file");
+		}
+		if (isWorldWritableWithoutStickyBit(settings.pidFile().getParent())) {
+			throw new InvalidDaemonPropertyException(settings.pidFileProperty(), settings.pidFile(),
+					"directory " + settings.pidFile().getParent()
+							+ " is world-writable without the sticky bit, so anyone could replace the pidfile");
+		}
+	}
+
+	// In a sticky directory such as /tmp others cannot replace our files; without the
+	// bit they can rename anything away.
+	private static boolean isWorldWritableWithoutStickyBit(Path directory) {
+		try {
+			int mode = (Integer) Files.getAttribute(directory, "unix:mode");
+			return (mode & 0002) != 0 && (mode & 01000) == 0;
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return false;
 		}
 	}
 

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 import dev.bootdaemon.control.ProcessTermination;
+import dev.bootdaemon.output.StandardStreams;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
 
@@ -44,6 +46,14 @@ final class Launcher {
 		LaunchChecks.check(settings);
 		Posix posix = Posix.load();
 		UserSwitch.of(settings, posix);
+		settings.output().unreachable(posix).ifPresent((reason) -> {
+			if (settings.outputStrict()) {
+				throw new InvalidDaemonPropertyException("daemon.syslog.address", settings.output().description(),
+						"unreachable (" + reason + ") and daemon.syslog.strict is true");
+			}
+			this.err.println("Warning: " + settings.output().description() + " is unreachable (" + reason
+					+ "); the daemon delivers its output once it can");
+		});
 		PidFile.lockHolder(posix, settings.pidFile()).ifPresent((pid) -> {
 			throw new DaemonStartException(
 					"already running as pid " + pid + " (pidfile " + settings.pidFile() + " is locked)");
@@ -56,9 +66,9 @@ final class Launcher {
 			List<String> command = JavaCommand.relocate(JavaCommand.current(), javaBinary(), launchDirectory,
 					List.of("-D" + STARTUP_SOCKET_PROPERTY + "=" + channel.address(),
 							"-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + launchDirectory));
-			settings.output().prepare();
+			StandardStreams streams = settings.output().prepare(channel.directory(), posix);
 			long mark = settings.output().mark();
-			long pid = DetachedProcess.start(command, settings);
+			long pid = DetachedProcess.start(command, settings, streams);
 			StartupOutcome outcome = awaitOrStop(channel, pid, settings.startupTimeout());
 			if (outcome.kind() == StartupOutcome.Kind.READY) {
 				this.out.println(settings.applicationName() + " started as daemon: pid " + pid + ", pidfile "

@@ -1,7 +1,9 @@
 package dev.bootdaemon.launch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
@@ -53,7 +55,7 @@ final class RunningDaemon {
 		this.reporter = reporter;
 		this.notifier = SystemdNotifier.fromEnvironment(posix, System.getenv());
 		this.runtime = new DaemonRuntime(mode, ProcessHandle.current().pid(), pidFile.getPath(),
-				settings.output().description(), (userSwitch != null) ? userSwitch.user() : null);
+				settings.output(), (userSwitch != null) ? userSwitch.user() : null);
 	}
 
 	/**
@@ -64,6 +66,7 @@ final class RunningDaemon {
 		try {
 			Posix posix = Posix.load();
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory);
+			settings.output().attach(startupSocket.getParent(), posix);
 			return attach(posix, settings, UserSwitch.of(settings, posix), reporter, Mode.DETACHED);
 		}
 		catch (RuntimeException ex) {
@@ -81,12 +84,16 @@ final class RunningDaemon {
 		Posix posix = Posix.load();
 		UserSwitch userSwitch = UserSwitch.of(settings, posix);
 		try {
-			settings.output().prepare();
+			Path pipes = Files.createTempDirectory("boot-daemon-",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			settings.output().prepare(pipes, posix).redirect(posix);
+			settings.output().attach(pipes, posix);
+			Files.deleteIfExists(pipes);
 		}
 		catch (IOException ex) {
-			throw new DaemonStartException("Cannot create " + settings.output().file() + ": " + ex.getMessage(), ex);
+			throw new DaemonStartException("Cannot prepare " + settings.output().description() + ": " + ex.getMessage(),
+					ex);
 		}
-		settings.output().redirectStandardStreams(posix);
 		posix.umask(settings.umask());
 		return attach(posix, settings, userSwitch, null, Mode.FOREGROUND);
 	}

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,11 @@ final class StartupChannel implements Closeable {
 
 	Path address() {
 		return this.socket;
+	}
+
+	// Private to this user: also holds the output pipes until the daemon opens them.
+	Path directory() {
+		return this.directory;
 	}
 
 	/**
@@ -119,7 +125,11 @@ final class StartupChannel implements Closeable {
 	@Override
 	public void close() throws IOException {
 		this.server.close();
-		Files.deleteIfExists(this.socket);
+		try (Stream<Path> entries = Files.list(this.directory)) {
+			for (Path entry : (Iterable<Path>) entries::iterator) {
+				Files.deleteIfExists(entry);
+			}
+		}
 		Files.deleteIfExists(this.directory);
 	}
 

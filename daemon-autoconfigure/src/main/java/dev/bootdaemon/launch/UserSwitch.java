@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.Posix.Account;
+import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 
 /**
  * Dropping root for {@code daemon.user} and {@code daemon.group}, checked before

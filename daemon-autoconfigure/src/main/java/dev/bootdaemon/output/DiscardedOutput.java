@@ -1,9 +1,10 @@
 package dev.bootdaemon.output;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.bootdaemon.posix.Posix;
 
 /**
  * Output discarded to {@code /dev/null}.
@@ -23,27 +24,13 @@ final class DiscardedOutput implements OutputTarget {
 	}
 
 	@Override
-	public void prepare() {
-	}
-
-	@Override
-	public Path descriptorTarget() {
-		return DEV_NULL;
+	public StandardStreams prepare(Path privateDirectory, Posix posix) {
+		return new StandardStreams(DEV_NULL, DEV_NULL, false);
 	}
 
 	@Override
 	public String description() {
 		return "output discarded";
-	}
-
-	@Override
-	public long mark() {
-		return 0;
-	}
-
-	@Override
-	public List<String> linesSince(long mark, int max) {
-		return List.of();
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import dev.bootdaemon.posix.Posix;
+
 /**
  * Output appended to a file, created with mode 0640 if missing.
  */
@@ -35,7 +37,7 @@ final class FileOutput implements OutputTarget {
 	}
 
 	@Override
-	public void prepare() throws IOException {
+	public StandardStreams prepare(Path privateDirectory, Posix posix) throws IOException {
 		try {
 			Files.createFile(this.file);
 			// Set after creation: the launcher's umask must not narrow the documented mode.
@@ -44,11 +46,13 @@ final class FileOutput implements OutputTarget {
 		catch (FileAlreadyExistsException ex) {
 			// Appended to as it is.
 		}
+		return new StandardStreams(this.file, this.file, false);
 	}
 
 	@Override
-	public Path descriptorTarget() {
-		return this.file;
+	public boolean reopen(Posix posix) {
+		posix.redirectStandardStreams(this.file, MODE);
+		return true;
 	}
 
 	@Override

@@ -33,8 +33,9 @@ public final class OutputReopening {
 
 	private static void reopen(OutputTarget output, Posix posix, Signal signal) {
 		try {
-			output.redirectStandardStreams(posix);
-			logger.info("Reopened " + output.description() + " on SIG" + signal.getName());
+			if (output.reopen(posix)) {
+				logger.info("Reopened " + output.description() + " on SIG" + signal.getName());
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not reopen " + output.description() + " on SIG" + signal.getName(), ex);

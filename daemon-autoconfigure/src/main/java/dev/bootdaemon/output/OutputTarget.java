@@ -3,17 +3,21 @@ package dev.bootdaemon.output;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.autoconfigure.DaemonProperties.SyslogFormat;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.syslog.SyslogForwarder;
 
 /**
- * Where the daemon's file descriptors 1 and 2 point. They are redirected before the
+ * Where the daemon's file descriptors 1 and 2 go. They are redirected before the
  * daemon's JVM starts, so everything lands there: {@code System.out}, logging and the
  * JVM's own native messages.
  */
-public sealed interface OutputTarget permits FileOutput, DiscardedOutput {
+public sealed interface OutputTarget permits FileOutput, DiscardedOutput, SyslogOutput {
 
 	/**
 	 * Output appended to a file.
@@ -33,30 +37,69 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput {
 	}
 
 	/**
+	 * Output sent to syslog.
+	 * @param address where syslog listens, as {@code daemon.syslog.address} has it
+	 * @param format the message format, or {@code null} for the transport's default
+	 * @param facility the facility name
+	 * @param tag the tag of each message
+	 * @param bufferLines how many lines to hold while syslog is slow or away
+	 * @return the target
+	 * @throws dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException if the address
+	 * or facility is invalid
+	 */
+	static OutputTarget syslog(String address, @Nullable SyslogFormat format, String facility, String tag,
+			int bufferLines) {
+		return new SyslogOutput(SyslogForwarder.validate(address, facility), format, facility, tag, bufferLines);
+	}
+
+	/**
 	 * Returns the file this target writes, to be validated before launch.
 	 * @return the file, or {@code null} if there is none
 	 */
 	@Nullable Path file();
 
 	/**
-	 * Creates what the daemon's descriptors will be opened on, in the launcher.
+	 * Tells, before launch, whether the target can be reached now.
+	 * @param posix the libc binding
+	 * @return why not, or empty if it can
+	 */
+	default Optional<String> unreachable(Posix posix) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Creates what the daemon's descriptors will be opened on.
+	 * @param privateDirectory a directory only this user can enter, removed once the
+	 * daemon runs, for pipes
+	 * @param posix the libc binding
+	 * @return the paths for descriptors 1 and 2
 	 * @throws IOException if that fails
 	 */
-	void prepare() throws IOException;
+	StandardStreams prepare(Path privateDirectory, Posix posix) throws IOException;
 
 	/**
-	 * Returns the path the daemon's descriptors 1 and 2 are opened on, for appending.
-	 * @return the path
-	 */
-	Path descriptorTarget();
-
-	/**
-	 * Points this process's descriptors 1 and 2 at this target, opening (or, after a
-	 * log rotation, creating) it anew.
+	 * Starts whatever the daemon needs to serve this target, once it runs.
+	 * @param privateDirectory the directory given to {@link #prepare}
 	 * @param posix the libc binding
 	 */
-	default void redirectStandardStreams(Posix posix) {
-		posix.redirectStandardStreams(descriptorTarget(), FileOutput.MODE);
+	default void attach(Path privateDirectory, Posix posix) {
+	}
+
+	/**
+	 * Opens the target anew after a log rotation, on SIGHUP.
+	 * @param posix the libc binding
+	 * @return whether there was anything to reopen
+	 */
+	default boolean reopen(Posix posix) {
+		return false;
+	}
+
+	/**
+	 * Returns how many lines could not be delivered, for targets that can lose some.
+	 * @return the count, or empty if this target never drops lines
+	 */
+	default OptionalLong droppedLines() {
+		return OptionalLong.empty();
 	}
 
 	/**
@@ -69,7 +112,9 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput {
 	 * Returns a mark of how much output there is now.
 	 * @return the mark
 	 */
-	long mark();
+	default long mark() {
+		return 0;
+	}
 
 	/**
 	 * Returns the last lines written since a mark, to show why a start failed.
@@ -77,6 +122,8 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput {
 	 * @param max how many lines at most
 	 * @return the lines, empty if output is not kept
 	 */
-	List<String> linesSince(long mark, int max);
+	default List<String> linesSince(long mark, int max) {
+		return List.of();
+	}
 
 }

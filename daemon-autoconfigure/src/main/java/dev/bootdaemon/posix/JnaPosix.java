@@ -18,6 +18,8 @@ final class JnaPosix implements Posix {
 
 	private static final int O_WRONLY = 01;
 
+	private static final int O_RDWR = 02;
+
 	private static final int O_CREAT = 0100;
 
 	private static final int O_APPEND = 02000;
@@ -78,6 +80,43 @@ final class JnaPosix implements Posix {
 		finally {
 			close(fd);
 		}
+	}
+
+	@Override
+	public void redirectStandardStreamsToPipes(Path stdout, Path stderr) {
+		Path[] pipes = { stdout, stderr };
+		for (int target = 1; target <= 2; target++) {
+			Path pipe = pipes[target - 1];
+			int fd = check(this.libc.open(pipe.toString(), O_RDWR | O_CLOEXEC, 0), "open(" + pipe + ")");
+			try {
+				check(this.libc.dup2(fd, target), "dup2(" + pipe + ", " + target + ")");
+			}
+			finally {
+				close(fd);
+			}
+		}
+	}
+
+	@Override
+	public void makeFifo(Path path, int mode) {
+		check(this.libc.mkfifo(path.toString(), mode), "mkfifo(" + path + ")");
+	}
+
+	@Override
+	public int connectDatagram(String socket) {
+		byte[] address = socketAddress(socket);
+		int fd = check(this.libc.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0), "socket(AF_UNIX)");
+		if (this.libc.connect(fd, address, address.length) == -1) {
+			int errno = Native.getLastError();
+			close(fd);
+			throw failure("connect(" + socket + ")", errno);
+		}
+		return fd;
+	}
+
+	@Override
+	public void send(int fd, byte[] message, int length) {
+		check(this.libc.send(fd, message, length, MSG_NOSIGNAL), "send(" + fd + ")");
 	}
 
 	@Override
@@ -190,6 +229,15 @@ final class JnaPosix implements Posix {
 
 		/** setuid(2): 0, or -1 with errno (EPERM once root is dropped). */
 		int setuid(int uid);
+
+		/** mkfifo(3): 0, or -1 with errno. */
+		int mkfifo(String path, int mode);
+
+		/** connect(2): 0, or -1 with errno. */
+		int connect(int fd, byte[] address, int addressLength);
+
+		/** send(2): bytes sent, or -1 with errno. */
+		int send(int fd, byte[] buffer, int length, int flags);
 
 		/** socket(2): a descriptor, or -1 with errno. */
 		int socket(int domain, int type, int protocol);

@@ -48,6 +48,43 @@ public interface Posix {
 	void redirectStandardStreams(Path path, int mode);
 
 	/**
+	 * Points file descriptors 1 and 2 at two named pipes, each opened for reading and
+	 * writing so that neither the open nor a write ever fails for want of a reader.
+	 * @param stdout the pipe for descriptor 1
+	 * @param stderr the pipe for descriptor 2
+	 * @throws PosixException if {@code open(2)} or {@code dup2(2)} fails
+	 */
+	void redirectStandardStreamsToPipes(Path stdout, Path stderr);
+
+	/**
+	 * Creates a named pipe, as {@code mkfifo(3)}.
+	 * @param path where
+	 * @param mode its permission bits
+	 * @throws PosixException if that fails
+	 */
+	void makeFifo(Path path, int mode);
+
+	/**
+	 * Opens a Unix datagram socket connected to a path or abstract name (starting with
+	 * {@code @}).
+	 * @param socket the socket's path or abstract name
+	 * @return the file descriptor
+	 * @throws PosixException if that fails; {@code EPROTOTYPE} means the socket is a
+	 * stream socket
+	 */
+	int connectDatagram(String socket);
+
+	/**
+	 * Sends one datagram on a connected socket, waiting for room if the receiver is
+	 * behind.
+	 * @param fd the socket
+	 * @param message the bytes
+	 * @param length how many of them
+	 * @throws PosixException if {@code send(2)} fails
+	 */
+	void send(int fd, byte[] message, int length);
+
+	/**
 	 * Sets the file mode creation mask, as {@code umask(2)}.
 	 * @param mask the new mask
 	 */

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.bootdaemon.launch.DaemonRuntime;
+import dev.bootdaemon.output.OutputTarget;
 import dev.bootdaemon.systemd.ServiceHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,7 @@ class DaemonAutoConfigurationTests {
 	@Test
 	void whenADaemonRunsThenActuatorInfoShowsIt() {
 		DaemonRuntime runtime = new DaemonRuntime(DaemonRuntime.Mode.DETACHED, 42, Path.of("/run/app.pid"),
-				"output /var/log/app.out", "app");
+				OutputTarget.file(Path.of("/var/log/app.out")), "app");
 		this.contextRunner.withPropertyValues("daemon.enabled=true")
 			.withBean(DaemonRuntime.class, () -> runtime)
 			.run((context) -> {

@@ -9,6 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.mock.env.MockEnvironment;
 
+import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -69,12 +72,20 @@ class DaemonSettingsTests {
 	}
 
 	@Test
-	void whenOutputIsNoneThenThereIsNoOutputFile() {
+	void whenOutputIsNoneThenThereIsNoOutputFile() throws Exception {
 		this.environment.setProperty("daemon.output", "none");
 		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
 		assertThat(settings.output().file()).isNull();
-		assertThat(settings.output().descriptorTarget()).isEqualTo(Path.of("/dev/null"));
+		assertThat(settings.output().prepare(LAUNCH_DIRECTORY, Posix.load()).stdout()).isEqualTo(Path.of("/dev/null"));
 		assertThat(settings.output().description()).isEqualTo("output discarded");
+	}
+
+	@Test
+	void whenOutputIsSyslogThenItNamesTheAddress() {
+		this.environment.setProperty("daemon.output", "syslog");
+		this.environment.setProperty("daemon.syslog.address", "udp://127.0.0.1:5514");
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY).output().description())
+			.isEqualTo("output syslog udp://127.0.0.1:5514");
 	}
 
 	@ParameterizedTest
@@ -91,9 +102,15 @@ class DaemonSettingsTests {
 			"daemon.umask, -1, must be an octal number from 0 to 777",
 			"daemon.startup-timeout, 0s, must be positive", "daemon.startup-timeout, -5s, must be positive",
 			"daemon.startup-timeout, soon, ''", "daemon.output, printer, ''",
-			"daemon.enabled, maybe, ''" })
+			"daemon.enabled, maybe, ''",
+			"daemon.syslog.address, ftp://example.org, 'expected /dev/log, unix:///path, udp://host:port or tcp://host:port'",
+			"daemon.syslog.address, udp://nohostport, expected /dev/log", "daemon.syslog.facility, mail2, expected one of",
+			"daemon.syslog.format, rfc9999, ''", "daemon.syslog.buffer-lines, 0, must be positive" })
 	void whenAValueCannotWorkThenTheErrorNamesPropertyAndValue(String property, String value, String reason) {
 		this.environment.setProperty(property, value);
+		if (property.startsWith("daemon.syslog")) {
+			this.environment.setProperty("daemon.output", "syslog");
+		}
 		assertThatExceptionOfType(InvalidDaemonPropertyException.class)
 			.isThrownBy(() -> DaemonSettings.of(this.environment, LAUNCH_DIRECTORY))
 			.withMessageStartingWith("Invalid value '" + value + "' for property '" + property + "': ")

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.mock.env.MockEnvironment;
+import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,6 +57,16 @@ class LaunchChecksTests {
 		Path pidFile = Files.createSymbolicLink(this.directory.resolve("app.pid"),
 				Files.writeString(this.directory.resolve("other"), "x"));
 		assertInvalid("daemon.pid-file", pidFile, "is a symbolic link; a pidfile must be a regular file");
+	}
+
+	@Test
+	void whenThePidFileDirectoryIsWorldWritableWithoutStickyBitThenItIsRefused() throws IOException {
+		Path open = Files.createDirectory(this.directory.resolve("open"));
+		Files.setAttribute(open, "unix:mode", 0777);
+		this.environment.setProperty("daemon.pid-file", open.resolve("app.pid").toString());
+		assertInvalid("daemon.pid-file", open.resolve("app.pid"), "is world-writable without the sticky bit");
+		Files.setAttribute(open, "unix:mode", 01777);
+		assertThatNoException().isThrownBy(this::check);
 	}
 
 	@Test

@@ -45,6 +45,16 @@ class BadInputIT {
 				bad("--daemon.working-directory=/no/such/dir",
 						"Invalid value '/no/such/dir' for property 'daemon.working-directory': no such directory"),
 				bad("--daemon.enabled=maybe", "Invalid value 'maybe' for property 'daemon.enabled'"),
+				bad("--daemon.syslog.address=ftp://example.org", "Invalid value 'ftp://example.org' for property "
+						+ "'daemon.syslog.address': expected /dev/log, unix:///path, udp://host:port or tcp://host:port"),
+				bad("--daemon.syslog.facility=mail2", "Invalid value 'mail2' for property 'daemon.syslog.facility'"),
+				bad("--daemon.command=explode", "Invalid value 'explode' for property 'daemon.command'"),
+				bad("--daemon.detach=sometimes", "Invalid value 'sometimes' for property 'daemon.detach'"),
+				bad("--daemon.stop-timeout=0s", "Invalid value '0s' for property 'daemon.stop-timeout': must be positive"),
+				bad("--daemon.user=no-such-user-here",
+						"Invalid value 'no-such-user-here' for property 'daemon.user': no such user"),
+				bad("--daemon.group=daemon",
+						"Invalid value 'daemon' for property 'daemon.group': needs daemon.user to be set too"),
 				Arguments.of(List.of("-Dos.name=Darwin"), "--daemon.umask=022",
 						"Invalid value 'true' for property 'daemon.enabled': daemon mode is supported on Linux only, not on Darwin"));
 	}
@@ -58,7 +68,8 @@ class BadInputIT {
 	void whenAValueCannotWorkThenTheLauncherRefusesItBeforeDetaching(List<String> jvmOptions, String argument,
 			String message) throws IOException {
 		String enabled = argument.startsWith("--daemon.enabled") ? "--server.address=127.0.0.1" : "--daemon.enabled=true";
-		Launch launch = this.daemons.launch(jvmOptions, enabled, argument, "--server.port=" + Daemons.freePort());
+		String output = argument.startsWith("--daemon.syslog") ? "--daemon.output=syslog" : "--daemon.output=file";
+		Launch launch = this.daemons.launch(jvmOptions, enabled, output, argument, "--server.port=" + Daemons.freePort());
 		assertThat(launch.exitCode()).isEqualTo(1);
 		assertThat(launch.stdout()).isEmpty();
 		assertThat(launch.stderr().lines()).singleElement().asString().contains(message);

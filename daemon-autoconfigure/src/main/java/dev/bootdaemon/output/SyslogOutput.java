@@ -1,0 +1,104 @@
+package dev.bootdaemon.output;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+
+import dev.bootdaemon.autoconfigure.DaemonProperties.SyslogFormat;
+import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.syslog.SyslogAddress;
+import dev.bootdaemon.syslog.SyslogForwarder;
+
+/**
+ * Output sent to syslog, a message a line. Descriptors 1 and 2 are named pipes from
+ * before the JVM starts, so its earliest native lines wait in the pipe until the daemon
+ * attaches its {@link SyslogForwarder}.
+ */
+final class SyslogOutput implements OutputTarget {
+
+	private static final String STDOUT_PIPE = "stdout.pipe";
+
+	private static final String STDERR_PIPE = "stderr.pipe";
+
+	private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
+
+	private final SyslogAddress address;
+
+	private final SyslogFormat format;
+
+	private final String facility;
+
+	private final String tag;
+
+	private final int bufferLines;
+
+	private @Nullable SyslogForwarder forwarder;
+
+	SyslogOutput(SyslogAddress address, @Nullable SyslogFormat format, String facility, String tag, int bufferLines) {
+		this.address = address;
+		this.format = (format != null) ? format
+				: (address.transport() == SyslogAddress.Transport.UNIX) ? SyslogFormat.RFC3164 : SyslogFormat.RFC5424;
+		this.facility = facility;
+		this.tag = tag;
+		this.bufferLines = bufferLines;
+	}
+
+	@Override
+	public @Nullable Path file() {
+		return null;
+	}
+
+	@Override
+	public Optional<String> unreachable(Posix posix) {
+		return SyslogForwarder.unreachable(posix, this.address);
+	}
+
+	@Override
+	public StandardStreams prepare(Path privateDirectory, Posix posix) {
+		posix.makeFifo(privateDirectory.resolve(STDOUT_PIPE), 0600);
+		posix.makeFifo(privateDirectory.resolve(STDERR_PIPE), 0600);
+		return new StandardStreams(privateDirectory.resolve(STDOUT_PIPE), privateDirectory.resolve(STDERR_PIPE), true);
+	}
+
+	@Override
+	public void attach(Path privateDirectory, Posix posix) {
+		SyslogForwarder forwarder = new SyslogForwarder(posix, this.address, this.format, this.facility, this.tag,
+				this.bufferLines);
+		forwarder.start(open(privateDirectory.resolve(STDOUT_PIPE)), open(privateDirectory.resolve(STDERR_PIPE)));
+		SpringApplication.getShutdownHandlers().add(() -> forwarder.flush(FLUSH_TIMEOUT));
+		this.forwarder = forwarder;
+	}
+
+	// Our own descriptors 1 and 2 hold the pipes open for writing, so this never waits.
+	private static InputStream open(Path pipe) {
+		try {
+			InputStream in = new FileInputStream(pipe.toFile());
+			Files.delete(pipe);
+			return in;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + pipe, ex);
+		}
+	}
+
+	@Override
+	public OptionalLong droppedLines() {
+		return OptionalLong.of((this.forwarder != null) ? this.forwarder.dropped() : 0);
+	}
+
+	@Override
+	public String description() {
+		return "output syslog " + this.address;
+	}
+
+}
