@@ -70,6 +70,17 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 		process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally((ex) -> null).join();
 	}
 
+	/**
+	 * Returns the pids of the daemons running from this test's launch directory.
+	 */
+	List<Long> running() {
+		String marker = "-Dboot-daemon.launch-directory=" + this.directory + " ";
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info().commandLine().map((line) -> line.contains(marker)).orElse(false))
+			.map(ProcessHandle::pid)
+			.toList();
+	}
+
 	Path directory() {
 		return this.directory;
 	}

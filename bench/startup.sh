@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Start-up cost of daemon mode on the sample app, measured side by side in one run.
+#
+# For each of RUNS rounds, alternating:
+#   foreground  java -jar app.jar, until HTTP answers (start-to-ready)
+#   daemon      java -jar app.jar --daemon.enabled=true, until the launcher exits
+#               (it exits once the daemon is ready; HTTP is checked to answer too)
+# then the `status` command and a hello-world JVM, for the cost of a control command.
+# Prints medians, the daemon/foreground ratio and peak RSS (launcher, daemon).
+#
+# Usage: bench/startup.sh [RUNS]   (after mvn package; RUNS defaults to 5)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-5}
+JAR=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
+WORK=$(mktemp -d)
+cp "$JAR" "$WORK/app.jar"
+cd "$WORK"
+PORT=18765
+now() { date +%s.%N; }
+wait_http() { until curl -fs -o /dev/null "http://127.0.0.1:$PORT/"; do sleep 0.01; done; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+cleanup() { [ -f sample-app.pid ] && kill "$(cat sample-app.pid)" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+: > fg.txt; : > daemon.txt; : > launcher-rss.txt; : > daemon-rss.txt; : > status.txt; : > hello.txt
+for i in $(seq "$RUNS"); do
+	start=$(now)
+	java -jar app.jar --server.port=$PORT > fg.log 2>&1 &
+	fg=$!
+	wait_http
+	echo "$(now) - $start" | bc >> fg.txt
+	kill $fg; wait $fg 2>/dev/null || true
+
+	start=$(now)
+	/usr/bin/time -f %M -o rss.txt java -jar app.jar --daemon.enabled=true --server.port=$PORT > /dev/null
+	echo "$(now) - $start" | bc >> daemon.txt
+	curl -fs -o /dev/null "http://127.0.0.1:$PORT/"
+	cat rss.txt >> launcher-rss.txt
+	pid=$(cat sample-app.pid)
+	awk '/VmHWM/ {print $2}' /proc/$pid/status >> daemon-rss.txt
+
+	start=$(now)
+	java -jar app.jar --daemon.command=status > /dev/null
+	echo "$(now) - $start" | bc >> status.txt
+	kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+done
+printf 'class Hello { public static void main(String[] a) {} }\n' > Hello.java
+javac Hello.java
+for i in $(seq "$RUNS"); do start=$(now); java -cp . Hello; echo "$(now) - $start" | bc >> hello.txt; done
+
+fg=$(median < fg.txt); daemon=$(median < daemon.txt)
+printf 'runs %s, %s, %s\n' "$RUNS" "$(java -version 2>&1 | head -1)" "$(nproc) cores"
+printf 'foreground start-to-ready (HTTP answers)  median %.3f s\n' "$fg"
+printf 'daemon launch-to-ready (launcher exits)   median %.3f s\n' "$daemon"
+printf 'ratio daemon/foreground                   %.2f\n' "$(echo "$daemon / $fg" | bc -l)"
+printf 'status command                            median %.3f s (hello-world JVM %.3f s)\n' \
+	"$(median < status.txt)" "$(median < hello.txt)"
+printf 'peak RSS launcher %s MiB, daemon %s MiB (medians)\n' \
+	"$(($(median < launcher-rss.txt | cut -d. -f1) / 1024))" "$(($(median < daemon-rss.txt | cut -d. -f1) / 1024))"
