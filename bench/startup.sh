@@ -9,13 +9,8 @@
 # Prints medians, the daemon/foreground ratio and peak RSS (launcher, daemon).
 #
 # Usage: bench/startup.sh [RUNS]   (after mvn package; RUNS defaults to 5)
-set -euo pipefail
-cd "$(dirname "$0")/.."
 RUNS=${1:-5}
-JAR=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
-WORK=$(mktemp -d)
-cp "$JAR" "$WORK/app.jar"
-cd "$WORK"
+source "$(dirname "$0")/common.sh"
 PORT=18765
 now() { date +%s.%N; }
 wait_http() { until curl -fs -o /dev/null "http://127.0.0.1:$PORT/"; do sleep 0.01; done; }

@@ -6,13 +6,8 @@
 # last line); loss is LINES minus what arrived.
 #
 # Usage: bench/syslog.sh [LINES]   (after mvn package; LINES defaults to 1000000)
-set -euo pipefail
-cd "$(dirname "$0")/.."
 LINES=${1:-1000000}
-JAR=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
-WORK=$(mktemp -d)
-cp "$JAR" "$WORK/app.jar"
-cd "$WORK"
+source "$(dirname "$0")/common.sh"
 cat > rsyslog.conf <<CONF
 global(workDirectory="$WORK")
 module(load="imuxsock" SysSock.Use="off")

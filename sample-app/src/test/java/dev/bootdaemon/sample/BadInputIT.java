@@ -2,6 +2,7 @@ package dev.bootdaemon.sample;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -67,9 +68,16 @@ class BadInputIT {
 	@MethodSource("badInput")
 	void whenAValueCannotWorkThenTheLauncherRefusesItBeforeDetaching(List<String> jvmOptions, String argument,
 			String message) throws IOException {
-		String enabled = argument.startsWith("--daemon.enabled") ? "--server.address=127.0.0.1" : "--daemon.enabled=true";
-		String output = argument.startsWith("--daemon.syslog") ? "--daemon.output=syslog" : "--daemon.output=file";
-		Launch launch = this.daemons.launch(jvmOptions, enabled, output, argument, "--server.port=" + Daemons.freePort());
+		List<String> args = new ArrayList<>();
+		if (!argument.startsWith("--daemon.enabled")) {
+			args.add("--daemon.enabled=true");
+		}
+		if (argument.startsWith("--daemon.syslog")) {
+			args.add("--daemon.output=syslog");
+		}
+		args.add(argument);
+		args.add("--server.port=" + Daemons.freePort());
+		Launch launch = this.daemons.launch(jvmOptions, args.toArray(String[]::new));
 		assertThat(launch.exitCode()).isEqualTo(1);
 		assertThat(launch.stdout()).isEmpty();
 		assertThat(launch.stderr().lines()).singleElement().asString().contains(message);

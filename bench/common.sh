@@ -1,0 +1,8 @@
+# Sourced by the benchmarks: a scratch directory holding a copy of the sample jar as
+# app.jar becomes the working directory; WORK names it. The caller removes it.
+set -euo pipefail
+jar=$(ls "$(dirname "${BASH_SOURCE[0]}")"/../sample-app/target/sample-app-*.jar | grep -v original | head -1)
+[ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
+WORK=$(mktemp -d)
+cp "$jar" "$WORK/app.jar"
+cd "$WORK"
