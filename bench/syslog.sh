@@ -47,7 +47,7 @@ await logger.log
 echo "logger      : $(rate logger.log)"
 
 java -jar app.jar --daemon.enabled=true --daemon.output=syslog --daemon.syslog.address="unix://$WORK/log.sock" \
-	--daemon.syslog.tag=daemon-bench --daemon.pid-file=app.pid --spring.main.web-application-type=none \
+	--daemon.syslog.tag=daemon-bench --daemon.pid-file=app.pid --server.port=0 \
 	--sample.print-lines="$LINES" > /dev/null
 await daemon.log
 echo "boot-daemon : $(rate daemon.log)"

@@ -3,6 +3,7 @@ package dev.bootdaemon.syslog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -20,10 +22,12 @@ import dev.bootdaemon.posix.Posix;
 /**
  * Forwards what the daemon writes to descriptors 1 and 2 to syslog, a message a line.
  * <p>
- * A reader thread a stream drains its pipe into a bounded queue and never waits for
- * syslog, so the application never blocks on it; a sender thread delivers from the
- * queue, reconnecting with back-off when syslog is down or restarted. Lines that find
- * the queue full are counted, and the count is reported to syslog once it is back.
+ * A reader thread a stream drains its pipe into a bounded queue; a sender thread
+ * delivers from the queue, reconnecting with back-off when syslog is down or restarted.
+ * While syslog keeps taking messages a full queue makes the reader wait, so nothing is
+ * lost; once syslog has taken nothing for a second, lines that find the queue full are
+ * dropped and counted instead, so the application never stalls, and the count is
+ * reported to syslog once it is back.
  */
 public final class SyslogForwarder {
 
@@ -31,6 +35,8 @@ public final class SyslogForwarder {
 	static final int MAX_BODY_BYTES = 2000;
 
 	private static final long MAX_BACKOFF_MILLIS = 2000;
+
+	private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final Posix posix;
 
@@ -49,6 +55,8 @@ public final class SyslogForwarder {
 	private final List<InputStream> streams = new ArrayList<>();
 
 	private long reportedDropped;
+
+	private volatile long lastProgress = System.nanoTime();
 
 	private @Nullable SyslogTransport transport;
 
@@ -183,7 +191,7 @@ public final class SyslogForwarder {
 		}
 	}
 
-	private void enqueue(ByteArrayOutputStream bytes, Severity severity) {
+	private void enqueue(ByteArrayOutputStream bytes, Severity severity) throws InterruptedIOException {
 		// Malformed UTF-8 becomes U+FFFD; nothing a program writes can break a message.
 		String text = bytes.toString(StandardCharsets.UTF_8);
 		bytes.reset();
@@ -195,12 +203,34 @@ public final class SyslogForwarder {
 		}
 		int level = severity.of(text);
 		for (String part : split(text)) {
-			if (this.queue.offer(new Line(level, part))) {
+			if (offer(new Line(level, part))) {
 				this.pending.incrementAndGet();
 			}
 			else {
 				this.dropped.incrementAndGet();
 			}
+		}
+	}
+
+	// While syslog takes messages, a full queue makes the writer wait for room: nothing
+	// is lost, the application only runs at syslog's pace. Once syslog has taken nothing
+	// for STALL_NANOS (down, hung, restarting), the queue's overflow is dropped instead,
+	// so the application never stalls.
+	private boolean offer(Line line) throws InterruptedIOException {
+		try {
+			if (this.queue.offer(line)) {
+				return true;
+			}
+			while (System.nanoTime() - this.lastProgress <= STALL_NANOS) {
+				if (this.queue.offer(line, 50, TimeUnit.MILLISECONDS)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException();
 		}
 	}
 
@@ -258,6 +288,7 @@ public final class SyslogForwarder {
 				}
 				this.transport.send(message);
 				this.delivered.incrementAndGet();
+				this.lastProgress = System.nanoTime();
 				return;
 			}
 			catch (IOException | RuntimeException ex) {
