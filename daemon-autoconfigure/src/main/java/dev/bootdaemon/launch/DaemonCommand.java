@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 import dev.bootdaemon.autoconfigure.DaemonProperties.Detach;
+import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 import dev.bootdaemon.control.DaemonControl;
 import dev.bootdaemon.pidfile.PidFileException;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.UnsupportedPlatformException;
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 
 /**
  * Runs {@code daemon.command} in the launching process: {@code status} and {@code stop}

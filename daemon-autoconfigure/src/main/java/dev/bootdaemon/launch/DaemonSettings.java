@@ -10,11 +10,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.core.env.Environment;
 
-import dev.bootdaemon.autoconfigure.DaemonProperties;
 import dev.bootdaemon.autoconfigure.DaemonProperties.Command;
 import dev.bootdaemon.autoconfigure.DaemonProperties.Detach;
-import dev.bootdaemon.output.OutputTarget;
+import dev.bootdaemon.autoconfigure.DaemonProperties;
 import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import dev.bootdaemon.output.OutputTarget;
 
 /**
  * The {@code daemon.*} properties bound, checked for values that cannot work, and with

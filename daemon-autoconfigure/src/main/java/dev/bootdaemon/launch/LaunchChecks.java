@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+
 import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 
 /**

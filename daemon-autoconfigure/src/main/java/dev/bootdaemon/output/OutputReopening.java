@@ -2,7 +2,6 @@ package dev.bootdaemon.output;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import sun.misc.Signal;
 
 import dev.bootdaemon.posix.Posix;

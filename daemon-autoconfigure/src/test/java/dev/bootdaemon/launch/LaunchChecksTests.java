@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.mock.env.MockEnvironment;
+
 import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import dev.bootdaemon.posix.Posix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
