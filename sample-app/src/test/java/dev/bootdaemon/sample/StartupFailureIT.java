@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.bootdaemon.sample.Daemons.Launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A daemon that cannot start: the launcher exits non-zero, shows why, and leaves
@@ -49,6 +54,21 @@ class StartupFailureIT {
 				"--daemon.startup-timeout=500ms");
 		assertFailed(launch, "sample-app was not ready within 500ms (daemon.startup-timeout) and was stopped");
 		assertThat(Files.exists(this.daemons.file("sample-app.out"))).isTrue();
+	}
+
+	@Test
+	void whenTheLauncherIsInterruptedBeforeReadyThenTheDaemonIsStoppedToo() throws Exception {
+		Process launcher = this.daemons.startBackground(List.of(Daemons.JAVA, "-jar",
+				this.daemons.file("app.jar").toString(), "--daemon.enabled=true", "--server.port=" + Daemons.freePort()),
+				Map.of());
+		await().atMost(Duration.ofSeconds(60)).until(() -> !this.daemons.running().isEmpty());
+		long daemon = this.daemons.running().get(0);
+		// Ctrl-C reaches the launcher only: the daemon is in a session of its own.
+		new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid())).start().waitFor();
+		assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(daemon).isEmpty());
+		assertThat(this.daemons.running()).isEmpty();
+		assertThat(this.daemons.file("sample-app.pid")).doesNotExist();
 	}
 
 	private void assertFailed(Launch launch, String headline) {
