@@ -155,12 +155,9 @@ final class JnaPosix implements Posix {
 
 	@Override
 	public void sendDatagram(String socket, byte[] message) {
-		byte[] address = socketAddress(socket);
-		int fd = check(this.libc.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0), "socket(AF_UNIX)");
+		int fd = connectDatagram(socket);
 		try {
-			if (this.libc.sendto(fd, message, message.length, MSG_NOSIGNAL, address, address.length) == -1) {
-				throw failure("sendto(" + socket + ")", Native.getLastError());
-			}
+			send(fd, message, message.length);
 		}
 		finally {
 			close(fd);
@@ -173,7 +170,7 @@ final class JnaPosix implements Posix {
 		boolean abstractName = socket.startsWith("@");
 		byte[] name = (abstractName ? socket.substring(1) : socket).getBytes(StandardCharsets.UTF_8);
 		if (name.length + 1 > SUN_PATH_MAX) {
-			throw new PosixException("sendto(" + socket + ")", 36, "socket path too long");
+			throw new PosixException("connect(" + socket + ")", 36, "socket path too long");
 		}
 		byte[] address = new byte[2 + 1 + name.length];
 		address[0] = (byte) AF_UNIX;
@@ -259,9 +256,6 @@ final class JnaPosix implements Posix {
 
 		/** socket(2): a descriptor, or -1 with errno. */
 		int socket(int domain, int type, int protocol);
-
-		/** sendto(2): bytes sent, or -1 with errno. */
-		long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength);
 
 		/** strerror(3): the message of an errno. */
 		String strerror(int errno);
