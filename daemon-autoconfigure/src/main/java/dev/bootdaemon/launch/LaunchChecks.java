@@ -1,19 +1,47 @@
 package dev.bootdaemon.launch;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import dev.bootdaemon.pidfile.PidFile;
+import dev.bootdaemon.posix.Posix;
 
 /**
- * Checks, in the launcher and before anything is created, that the daemon's files and
- * directories can be used, naming the property at fault.
+ * Checks, before anything is created, that the daemon's files, directories, user and
+ * output can be used, naming the property at fault.
  */
 final class LaunchChecks {
 
 	private LaunchChecks() {
+	}
+
+	/**
+	 * Everything checked before this process detaches or becomes the daemon: paths,
+	 * user, reachability of the output and the pidfile's lock.
+	 * @param settings the settings
+	 * @param posix the libc binding
+	 * @param warnings where to warn about an output that cannot be reached yet
+	 * @return the user switch to make once started, or {@code null}
+	 */
+	static @Nullable UserSwitch preflight(DaemonSettings settings, Posix posix, PrintStream warnings) {
+		check(settings);
+		UserSwitch userSwitch = UserSwitch.of(settings, posix);
+		settings.output().unreachable(posix).ifPresent((reason) -> {
+			if (settings.outputStrict()) {
+				throw new InvalidDaemonPropertyException("daemon.syslog.address", settings.output().description(),
+						"unreachable (" + reason + ") and daemon.syslog.strict is true");
+			}
+			warnings.println("Warning: " + settings.output().description() + " is unreachable (" + reason
+					+ "); the daemon delivers its output once it can");
+		});
+		PidFile.refuseIfHeld(posix, settings.pidFile());
+		return userSwitch;
 	}
 
 	static void check(DaemonSettings settings) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.output.StandardStreams;
 import dev.bootdaemon.pidfile.PidFile;
@@ -43,21 +42,8 @@ final class Launcher {
 	 * @return the exit status for the launching process
 	 */
 	int launch(DaemonSettings settings, Path launchDirectory) {
-		LaunchChecks.check(settings);
 		Posix posix = Posix.load();
-		UserSwitch.of(settings, posix);
-		settings.output().unreachable(posix).ifPresent((reason) -> {
-			if (settings.outputStrict()) {
-				throw new InvalidDaemonPropertyException("daemon.syslog.address", settings.output().description(),
-						"unreachable (" + reason + ") and daemon.syslog.strict is true");
-			}
-			this.err.println("Warning: " + settings.output().description() + " is unreachable (" + reason
-					+ "); the daemon delivers its output once it can");
-		});
-		PidFile.lockHolder(posix, settings.pidFile()).ifPresent((pid) -> {
-			throw new DaemonStartException(
-					"already running as pid " + pid + " (pidfile " + settings.pidFile() + " is locked)");
-		});
+		LaunchChecks.preflight(settings, posix, this.err);
 		return start(settings, posix, launchDirectory);
 	}
 

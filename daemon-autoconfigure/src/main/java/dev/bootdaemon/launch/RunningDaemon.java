@@ -76,13 +76,12 @@ final class RunningDaemon {
 	}
 
 	/**
-	 * Turns this process into the daemon without detaching: the launcher's checks, then
-	 * its output, umask and pidfile.
+	 * Turns this process into the daemon without detaching: the launcher's checks
+	 * (warnings still reach the terminal or journal), then its output, umask and pidfile.
 	 */
 	static RunningDaemon foreground(DaemonSettings settings) {
-		LaunchChecks.check(settings);
 		Posix posix = Posix.load();
-		UserSwitch userSwitch = UserSwitch.of(settings, posix);
+		UserSwitch userSwitch = LaunchChecks.preflight(settings, posix, System.err);
 		try {
 			Path pipes = Files.createTempDirectory("boot-daemon-",
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

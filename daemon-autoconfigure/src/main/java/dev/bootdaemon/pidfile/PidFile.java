@@ -94,6 +94,19 @@ public final class PidFile {
 	}
 
 	/**
+	 * Refuses a start while a live process holds the pidfile's lock.
+	 * @param posix the libc binding
+	 * @param path the pidfile
+	 * @throws AlreadyRunningException naming the holder's pid
+	 */
+	public static void refuseIfHeld(Posix posix, Path path) {
+		OptionalLong holder = lockHolder(posix, path);
+		if (holder.isPresent()) {
+			throw new AlreadyRunningException(path, holder.getAsLong());
+		}
+	}
+
+	/**
 	 * Deletes a pidfile that a process which has died left behind.
 	 * @param posix the libc binding
 	 * @param path the pidfile
