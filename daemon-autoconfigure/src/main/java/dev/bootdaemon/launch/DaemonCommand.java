@@ -19,7 +19,8 @@ import dev.bootdaemon.posix.UnsupportedPlatformException;
  * Runs {@code daemon.command} in the launching process: {@code status} and {@code stop}
  * end the process with their exit status; {@code start} and {@code restart} either
  * detach (the launcher exits once the daemon is ready) or turn this very process into
- * the daemon, in the foreground.
+ * the daemon, in the foreground, in two steps: {@link #run} decides before logging is
+ * initialized, {@link #foreground} attaches once it is, so its lines reach the log.
  */
 final class DaemonCommand {
 
@@ -35,10 +36,10 @@ final class DaemonCommand {
 	/**
 	 * Runs the command.
 	 * @param environment the environment
-	 * @return the daemon this process became, in the foreground
+	 * @return the settings with which this process becomes the daemon, in the foreground
 	 * @throws Exit when this process is to exit instead
 	 */
-	RunningDaemon run(Environment environment) {
+	DaemonSettings run(Environment environment) {
 		String name = DaemonSettings.applicationName(environment);
 		String verb = "start as a daemon";
 		try {
@@ -62,13 +63,37 @@ final class DaemonCommand {
 			if (detaches(settings.detach(), System.getenv())) {
 				throw new Exit(new Launcher(this.out, this.err).launch(settings, launchDirectory));
 			}
+			return settings;
+		}
+		catch (RuntimeException ex) {
+			throw refusal(name, verb, ex);
+		}
+	}
+
+	/**
+	 * Turns this process into the daemon, in the foreground.
+	 * @param settings the settings {@link #run} returned
+	 * @return the daemon this process became
+	 * @throws Exit when it cannot become the daemon
+	 */
+	RunningDaemon foreground(DaemonSettings settings) {
+		try {
 			return RunningDaemon.foreground(settings);
 		}
-		catch (DaemonStartException | InvalidDaemonPropertyException | PidFileException
-				| UnsupportedPlatformException ex) {
-			this.err.println(name + " cannot " + verb + ": " + ex.getMessage());
-			throw new Exit(1);
+		catch (RuntimeException ex) {
+			throw refusal(settings.applicationName(), "start as a daemon", ex);
 		}
+	}
+
+	// What the user can mend becomes one line and exit status 1; anything else is a bug
+	// and keeps its stack trace.
+	private RuntimeException refusal(String name, String verb, RuntimeException ex) {
+		if (!(ex instanceof DaemonStartException || ex instanceof InvalidDaemonPropertyException
+				|| ex instanceof PidFileException || ex instanceof UnsupportedPlatformException)) {
+			return ex;
+		}
+		this.err.println(name + " cannot " + verb + ": " + ex.getMessage());
+		return new Exit(1);
 	}
 
 	private DaemonControl control(DaemonSettings settings) {

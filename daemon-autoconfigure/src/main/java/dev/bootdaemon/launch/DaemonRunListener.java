@@ -1,15 +1,19 @@
 package dev.bootdaemon.launch;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -20,18 +24,22 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * stops it, or reports its status, without starting the application; in the daemon it
  * drives {@link RunningDaemon}. With daemon mode off it does nothing and loads nothing.
  * <p>
- * It decides once the environment is prepared, so the flag works from any property
- * source, and runs after Boot's own listener so that configuration files are loaded.
+ * The launching process decides as soon as Spring Boot has loaded the configuration
+ * files, so the flag works from any property source, and before Boot initializes logging
+ * and warms up its converters in the background: work a process that exits there does
+ * not need, and that would compete with the daemon's own start for the CPU. The daemon
+ * attaches once logging is up, so that its first lines reach the log.
  */
 class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
-	private final PrintStream out = System.out;
-
-	private final PrintStream err = System.err;
+	private @Nullable Supplier<RunningDaemon> foreground;
 
 	private @Nullable RunningDaemon daemon;
 
 	DaemonRunListener(SpringApplication application, String[] args) {
+		if (System.getProperty(Launcher.STARTUP_SOCKET_PROPERTY) == null) {
+			application.addListeners(new ConfigurationLoaded(this::runCommand));
+		}
 	}
 
 	@Override
@@ -39,25 +47,14 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		return 10;
 	}
 
-	@Override
-	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
-			ConfigurableEnvironment environment) {
-		String startupSocket = System.getProperty(Launcher.STARTUP_SOCKET_PROPERTY);
-		if (startupSocket != null) {
-			this.daemon = RunningDaemon.detached(environment, Path.of(startupSocket),
-					Path.of(System.getProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY, "/")));
-			return;
-		}
+	private void runCommand(ConfigurableEnvironment environment) {
 		String command = environment.getProperty("daemon.command", "start");
 		if ("start".equalsIgnoreCase(command) && !isEnabled(environment)) {
 			return;
 		}
-		try {
-			this.daemon = new DaemonCommand(this.out, this.err).run(environment);
-		}
-		catch (DaemonCommand.Exit exit) {
-			System.exit(exit.status());
-		}
+		DaemonCommand daemonCommand = new DaemonCommand(System.out, System.err);
+		DaemonSettings settings = exitIfAsked(() -> daemonCommand.run(environment));
+		this.foreground = () -> daemonCommand.foreground(settings);
 	}
 
 	private boolean isEnabled(ConfigurableEnvironment environment) {
@@ -67,6 +64,29 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		catch (RuntimeException ex) {
 			// Let the settings binder word the error.
 			return true;
+		}
+	}
+
+	@Override
+	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+			ConfigurableEnvironment environment) {
+		String startupSocket = System.getProperty(Launcher.STARTUP_SOCKET_PROPERTY);
+		if (startupSocket != null) {
+			this.daemon = RunningDaemon.detached(environment, Path.of(startupSocket),
+					Path.of(System.getProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY, "/")));
+		}
+		else if (this.foreground != null) {
+			this.daemon = exitIfAsked(this.foreground);
+		}
+	}
+
+	private static <T> T exitIfAsked(Supplier<T> command) {
+		try {
+			return command.get();
+		}
+		catch (DaemonCommand.Exit exit) {
+			System.exit(exit.status());
+			throw exit;
 		}
 	}
 
@@ -96,6 +116,31 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		if (this.daemon != null) {
 			this.daemon.failed(context, exception);
 		}
+	}
+
+	/**
+	 * Hands the environment over right after the environment post-processors (the
+	 * configuration files among them) and before logging is initialized.
+	 */
+	private static final class ConfigurationLoaded
+			implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+		private final Consumer<ConfigurableEnvironment> action;
+
+		ConfigurationLoaded(Consumer<ConfigurableEnvironment> action) {
+			this.action = action;
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+			this.action.accept(event.getEnvironment());
+		}
+
+		@Override
+		public int getOrder() {
+			return EnvironmentPostProcessorApplicationListener.DEFAULT_ORDER + 1;
+		}
+
 	}
 
 }

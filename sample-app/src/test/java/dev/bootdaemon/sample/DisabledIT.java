@@ -31,6 +31,7 @@ class DisabledIT {
 			.doesNotContain("dev.bootdaemon.posix")
 			.doesNotContain("dev.bootdaemon.pidfile")
 			.doesNotContain("dev.bootdaemon.launch.Launcher")
+			.doesNotContain("dev.bootdaemon.launch.DaemonCommand")
 			.doesNotContain("dev.bootdaemon.launch.DaemonSettings")
 			.doesNotContain("started as daemon");
 		try (var files = Files.list(this.daemons.directory())) {
