@@ -1,9 +1,9 @@
 package dev.bootdaemon.control;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Waiting for a process, which need not be our child, to end, and ending it.
@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 public final class ProcessTermination {
 
 	private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(5);
 
 	private ProcessTermination() {
 	}
@@ -22,15 +24,36 @@ public final class ProcessTermination {
 	 * @return whether it has exited
 	 */
 	public static boolean awaitExit(ProcessHandle process, Duration timeout) {
-		try {
-			process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		// The JDK watches a process that is not its child (a daemon never is) by polling
+		// every 300 ms and more; stop returns within one of these shorter polls instead.
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!hasExited(process)) {
+			if (System.nanoTime() - deadline >= 0) {
+				return false;
+			}
+			try {
+				Thread.sleep(POLL_INTERVAL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return hasExited(process);
+			}
+		}
+		return true;
+	}
+
+	// An exited process stays a zombie until its parent reaps it, and a daemon's parent is
+	// init or a subreaper, which may take seconds; the JDK counts a zombie as alive.
+	private static boolean hasExited(ProcessHandle process) {
+		if (!process.isAlive()) {
 			return true;
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			return !process.isAlive();
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			char state = stat.charAt(stat.lastIndexOf(')') + 2);
+			return state == 'Z' || state == 'X';
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (IOException ex) {
 			return !process.isAlive();
 		}
 	}
