@@ -6,3 +6,5 @@ jar=$(ls "$(dirname "${BASH_SOURCE[0]}")"/../sample-app/target/sample-app-*.jar 
 WORK=$(mktemp -d)
 cp "$jar" "$WORK/app.jar"
 cd "$WORK"
+now() { date +%s.%N; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }

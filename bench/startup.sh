@@ -6,19 +6,23 @@
 #   daemon      java -jar app.jar --daemon.enabled=true, until the launcher exits
 #               (it exits once the daemon is ready; HTTP is checked to answer too)
 # then the `status` command and a hello-world JVM, for the cost of a control command.
-# Prints medians, the daemon/foreground ratio and peak RSS (launcher, daemon).
+# Prints medians, the daemon/foreground ratio, how long the launcher ran before it
+# spawned the daemon (the daemon's process start time, from /proc, minus the launch)
+# and peak RSS (launcher, daemon).
 #
 # Usage: bench/startup.sh [RUNS]   (after mvn package; RUNS defaults to 5)
 RUNS=${1:-5}
 source "$(dirname "$0")/common.sh"
 PORT=18765
-now() { date +%s.%N; }
+
+# A process's start as epoch seconds: its start in clock ticks since boot, plus boot time.
+started_at() { echo "$(now) - $(cut -d' ' -f1 /proc/uptime) + $(cut -d')' -f2 "/proc/$1/stat" | awk '{print $20}') / $(getconf CLK_TCK)" | bc -l; }
 wait_http() { until curl -fs -o /dev/null "http://127.0.0.1:$PORT/"; do sleep 0.01; done; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
 cleanup() { [ -f sample-app.pid ] && kill "$(cat sample-app.pid)" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-: > fg.txt; : > daemon.txt; : > launcher-rss.txt; : > daemon-rss.txt; : > status.txt; : > hello.txt
+: > fg.txt; : > daemon.txt; : > spawn.txt; : > launcher-rss.txt; : > daemon-rss.txt; : > status.txt; : > hello.txt
 for i in $(seq "$RUNS"); do
 	start=$(now)
 	java -jar app.jar --server.port=$PORT > fg.log 2>&1 &
@@ -33,6 +37,7 @@ for i in $(seq "$RUNS"); do
 	curl -fs -o /dev/null "http://127.0.0.1:$PORT/"
 	cat rss.txt >> launcher-rss.txt
 	pid=$(cat sample-app.pid)
+	echo "$(started_at "$pid") - $start" | bc >> spawn.txt
 	awk '/VmHWM/ {print $2}' /proc/$pid/status >> daemon-rss.txt
 
 	start=$(now)
@@ -49,6 +54,7 @@ printf 'runs %s, %s, %s\n' "$RUNS" "$(java -version 2>&1 | head -1)" "$(nproc) c
 printf 'foreground start-to-ready (HTTP answers)  median %.3f s\n' "$fg"
 printf 'daemon launch-to-ready (launcher exits)   median %.3f s\n' "$daemon"
 printf 'ratio daemon/foreground                   %.2f\n' "$(echo "$daemon / $fg" | bc -l)"
+printf 'launcher start-to-spawn                   median %.3f s\n' "$(median < spawn.txt)"
 printf 'status command                            median %.3f s (hello-world JVM %.3f s)\n' \
 	"$(median < status.txt)" "$(median < hello.txt)"
 printf 'peak RSS launcher %s MiB, daemon %s MiB (medians)\n' \

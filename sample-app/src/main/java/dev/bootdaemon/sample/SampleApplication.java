@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Besides its greeting it can write to its output on request, to show where a daemon's
  * output goes: {@code /say?text=hi&times=3} prints to standard output,
  * {@code /say?text=hi&level=ERROR} logs, and {@code --sample.print-lines=N} prints N
- * numbered lines at startup.
+ * numbered lines at startup and logs how long that took.
  */
 @SpringBootApplication
 @RestController
@@ -52,9 +52,11 @@ public class SampleApplication {
 	@ConditionalOnProperty("sample.print-lines")
 	ApplicationRunner printLines(@Value("${sample.print-lines}") int lines) {
 		return (args) -> {
+			long start = System.nanoTime();
 			for (int i = 1; i <= lines; i++) {
 				System.out.println("line " + i);
 			}
+			logger.info("Printed " + lines + " lines in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		};
 	}
 

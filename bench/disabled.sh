@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# What the starter costs when it is on the classpath but disabled: the sample app with
+# daemon.enabled=false against the same jar with the starter's jars (daemon-* and JNA)
+# taken out. Alternating RUNS times; each start is timed by Spring Boot itself ("process
+# running for", JVM start to started); medians.
+#
+# Usage: bench/disabled.sh [RUNS]   (after mvn package; RUNS defaults to 11)
+RUNS=${1:-11}
+source "$(dirname "$0")/common.sh"
+cleanup() { rm -rf "$WORK"; }
+trap cleanup EXIT
+cp app.jar without.jar
+zip -q -d without.jar 'BOOT-INF/lib/daemon-*' 'BOOT-INF/lib/jna-*'
+mkdir -p index/BOOT-INF
+unzip -p app.jar BOOT-INF/classpath.idx | grep -v -e '/daemon-' -e '/jna-' > index/BOOT-INF/classpath.idx
+(cd index && zip -q ../without.jar BOOT-INF/classpath.idx)
+! unzip -l without.jar | grep -q -e daemon- -e jna-
+started() { # jar: seconds from JVM start until the app has started
+	java -jar "$1" --daemon.enabled=false --server.port=0 > start.log 2>&1 &
+	local pid=$!
+	until grep -q 'Started SampleApplication' start.log; do sleep 0.05; done
+	kill "$pid"; wait "$pid" || true
+	sed -n 's/.*process running for \([0-9.]*\)).*/\1/p' start.log
+}
+: > with.txt; : > without.txt
+for i in $(seq "$RUNS"); do
+	started without.jar >> without.txt
+	started app.jar >> with.txt
+done
+with=$(median < with.txt); without=$(median < without.txt)
+printf 'runs %s, %s, %s cores\n' "$RUNS" "$(java -version 2>&1 | head -1)" "$(nproc)"
+printf 'no starter                     median %.3f s\n' "$without"
+printf 'starter, daemon.enabled=false  median %.3f s\n' "$with"
+printf 'ratio                          %.3f\n' "$(echo "$with / $without" | bc -l)"
