@@ -104,7 +104,7 @@ class DaemonProcessIT {
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).isEmpty());
+		await().atMost(Duration.ofSeconds(30)).until(() -> ProcInfo.hasExited(pid));
 		assertThat(this.daemons.file("sample-app.pid")).doesNotExist();
 	}
 

@@ -103,7 +103,7 @@ class FaultIT {
 		for (int cycle = 1; cycle <= CYCLES; cycle++) {
 			long pid = startLight().pid();
 			ProcessHandle.of(pid).orElseThrow().destroy();
-			await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).isEmpty());
+			await().atMost(Duration.ofSeconds(30)).until(() -> ProcInfo.hasExited(pid));
 			assertThat(pidFile).as("cycle %d", cycle).doesNotExist();
 			assertThat(this.daemons.running()).as("cycle %d", cycle).isEmpty();
 		}

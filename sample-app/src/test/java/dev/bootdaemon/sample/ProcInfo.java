@@ -26,6 +26,20 @@ record ProcInfo(long pid, long ppid, long pgrp, long session, long ttyNr) {
 				Long.parseLong(fields[4]));
 	}
 
+	/**
+	 * Whether the process has exited: gone, or a zombie that its parent (for a daemon,
+	 * init or a subreaper, which may be slow) has not reaped yet.
+	 */
+	static boolean hasExited(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
 	String umask() {
 		return status("Umask:");
 	}
