@@ -10,6 +10,7 @@ set -euo pipefail
 java_home=$1
 boot=$2
 tests=${3:-DaemonProcessIT,PidFileIT,OperationsIT}
+[ -x "$java_home/bin/java" ] || { echo "FAIL no JDK at $java_home" >&2; exit 1; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -21,7 +22,8 @@ cd "$scratch"
 label="Java $("$java_home/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2), Spring Boot $boot"
 if JAVA_HOME=$java_home PATH=$java_home/bin:$PATH mvn -B -q verify -Dit.test="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
 		> "$scratch/build.log" 2>&1; then
-	echo "PASS $label ($tests)"
+	its=$(sed -n 's:.*<completed>\([0-9]*\)</completed>.*:\1:p' "$scratch/sample-app/target/failsafe-reports/failsafe-summary.xml")
+	echo "PASS $label ($tests: $its integration tests)"
 else
 	tail -60 "$scratch/build.log"
 	echo "FAIL $label ($tests)"
