@@ -3,6 +3,7 @@ package dev.bootdaemon.launch;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -122,6 +123,22 @@ final class DaemonCommand {
 
 	private static boolean isSet(@Nullable String value) {
 		return value != null && !value.isEmpty();
+	}
+
+	/**
+	 * Runs a step of the command, and exits the JVM when the step says so.
+	 * @param <T> what the step returns
+	 * @param step the step
+	 * @return what the step returned
+	 */
+	static <T> T exitIfAsked(Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (Exit exit) {
+			System.exit(exit.status());
+			throw exit;
+		}
 	}
 
 	/**

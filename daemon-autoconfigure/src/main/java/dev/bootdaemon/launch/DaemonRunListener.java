@@ -53,7 +53,7 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 			return;
 		}
 		DaemonCommand daemonCommand = new DaemonCommand(System.out, System.err);
-		DaemonSettings settings = exitIfAsked(() -> daemonCommand.run(environment));
+		DaemonSettings settings = DaemonCommand.exitIfAsked(() -> daemonCommand.run(environment));
 		this.foreground = () -> daemonCommand.foreground(settings);
 	}
 
@@ -76,17 +76,7 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 					Path.of(System.getProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY, "/")));
 		}
 		else if (this.foreground != null) {
-			this.daemon = exitIfAsked(this.foreground);
-		}
-	}
-
-	private static <T> T exitIfAsked(Supplier<T> command) {
-		try {
-			return command.get();
-		}
-		catch (DaemonCommand.Exit exit) {
-			System.exit(exit.status());
-			throw exit;
+			this.daemon = DaemonCommand.exitIfAsked(this.foreground);
 		}
 	}
 
