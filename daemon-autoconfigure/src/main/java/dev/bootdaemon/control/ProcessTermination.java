@@ -42,9 +42,14 @@ public final class ProcessTermination {
 		return true;
 	}
 
-	// An exited process stays a zombie until its parent reaps it, and a daemon's parent is
-	// init or a subreaper, which may take seconds; the JDK counts a zombie as alive.
-	private static boolean hasExited(ProcessHandle process) {
+	/**
+	 * Tells whether a process has exited. An exited process stays a zombie until its
+	 * parent reaps it, and a daemon's parent is init or a subreaper, which may take
+	 * seconds; {@link ProcessHandle#isAlive()} counts a zombie as alive.
+	 * @param process the process
+	 * @return whether it has exited, reaped or not
+	 */
+	public static boolean hasExited(ProcessHandle process) {
 		if (!process.isAlive()) {
 			return true;
 		}

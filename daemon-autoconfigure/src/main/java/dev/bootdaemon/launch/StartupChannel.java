@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.control.ProcessTermination;
+
 /**
  * The launcher's end of the private channel the daemon reports its start on: a Unix
  * socket in a fresh directory only the launching user can enter.
@@ -95,7 +97,7 @@ final class StartupChannel implements Closeable {
 					return StartupOutcome.parse(message.toString(StandardCharsets.UTF_8));
 				}
 				// Until it connects, only its death can end the wait early.
-				if (connection == null && daemon.map((handle) -> !handle.isAlive()).orElse(true)) {
+				if (connection == null && daemon.map(ProcessTermination::hasExited).orElse(true)) {
 					return StartupOutcome.of(StartupOutcome.Kind.EXITED);
 				}
 			}

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link StartupChannel} and {@link StartupReporter} over a real Unix socket.
@@ -48,6 +50,21 @@ class StartupChannelTests {
 		try (StartupChannel channel = StartupChannel.open()) {
 			assertThat(channel.await(done.pid(), Duration.ofSeconds(10)).kind())
 				.isEqualTo(StartupOutcome.Kind.EXITED);
+		}
+	}
+
+	@Test
+	void whenNobodyConnectsAndTheProcessExitedUnreapedThenItExited() throws Exception {
+		// The background sleep exits; the exec'd sleep, now its parent, never reaps it.
+		Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & exec sleep 30").start();
+		try (StartupChannel channel = StartupChannel.open()) {
+			ProcessHandle zombie = await().until(() -> parent.children().findFirst(), Optional::isPresent).get();
+			assertThat(channel.await(zombie.pid(), Duration.ofSeconds(10)).kind())
+				.isEqualTo(StartupOutcome.Kind.EXITED);
+			assertThat(zombie.isAlive()).as("the JDK still counts the zombie alive").isTrue();
+		}
+		finally {
+			parent.destroyForcibly();
 		}
 	}
 
