@@ -1,9 +1,7 @@
 package dev.bootdaemon.launch;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
@@ -82,12 +80,9 @@ final class RunningDaemon {
 	static RunningDaemon foreground(DaemonSettings settings) {
 		Posix posix = Posix.load();
 		UserSwitch userSwitch = LaunchChecks.preflight(settings, posix, System.err);
-		try {
-			Path pipes = Files.createTempDirectory("boot-daemon-",
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-			settings.output().prepare(pipes, posix).redirect(posix);
-			settings.output().attach(pipes, posix);
-			Files.deleteIfExists(pipes);
+		try (PrivateDirectory pipes = PrivateDirectory.create()) {
+			settings.output().prepare(pipes.path(), posix).redirect(posix);
+			settings.output().attach(pipes.path(), posix);
 		}
 		catch (IOException ex) {
 			throw new DaemonStartException("Cannot prepare " + settings.output().description() + ": " + ex.getMessage(),

@@ -11,12 +11,9 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,22 +27,21 @@ final class StartupChannel implements Closeable {
 
 	private static final long POLL_MILLIS = 100;
 
-	private final Path directory;
+	private final PrivateDirectory directory;
 
 	private final Path socket;
 
 	private final ServerSocketChannel server;
 
-	private StartupChannel(Path directory, Path socket, ServerSocketChannel server) {
+	private StartupChannel(PrivateDirectory directory, Path socket, ServerSocketChannel server) {
 		this.directory = directory;
 		this.socket = socket;
 		this.server = server;
 	}
 
 	static StartupChannel open() throws IOException {
-		Path directory = Files.createTempDirectory("boot-daemon-",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-		Path socket = directory.resolve("startup.sock");
+		PrivateDirectory directory = PrivateDirectory.create();
+		Path socket = directory.path().resolve("startup.sock");
 		ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
 		try {
 			server.bind(UnixDomainSocketAddress.of(socket));
@@ -53,7 +49,7 @@ final class StartupChannel implements Closeable {
 		}
 		catch (IOException ex) {
 			server.close();
-			Files.deleteIfExists(directory);
+			directory.close();
 			throw ex;
 		}
 		return new StartupChannel(directory, socket, server);
@@ -65,7 +61,7 @@ final class StartupChannel implements Closeable {
 
 	// Private to this user: also holds the output pipes until the daemon opens them.
 	Path directory() {
-		return this.directory;
+		return this.directory.path();
 	}
 
 	/**
@@ -127,12 +123,7 @@ final class StartupChannel implements Closeable {
 	@Override
 	public void close() throws IOException {
 		this.server.close();
-		try (Stream<Path> entries = Files.list(this.directory)) {
-			for (Path entry : (Iterable<Path>) entries::iterator) {
-				Files.deleteIfExists(entry);
-			}
-		}
-		Files.deleteIfExists(this.directory);
+		this.directory.close();
 	}
 
 }

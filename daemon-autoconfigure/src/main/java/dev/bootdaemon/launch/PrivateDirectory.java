@@ -1,0 +1,41 @@
+package dev.bootdaemon.launch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
+/**
+ * A fresh temporary directory only this user can enter, for the startup socket and the
+ * output pipes. Closing it removes it with whatever is left in it.
+ */
+final class PrivateDirectory implements Closeable {
+
+	private final Path path;
+
+	private PrivateDirectory(Path path) {
+		this.path = path;
+	}
+
+	static PrivateDirectory create() throws IOException {
+		return new PrivateDirectory(Files.createTempDirectory("boot-daemon-",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+	}
+
+	Path path() {
+		return this.path;
+	}
+
+	@Override
+	public void close() throws IOException {
+		try (Stream<Path> entries = Files.list(this.path)) {
+			for (Path entry : (Iterable<Path>) entries::iterator) {
+				Files.deleteIfExists(entry);
+			}
+		}
+		Files.deleteIfExists(this.path);
+	}
+
+}
