@@ -1,5 +1,6 @@
 # Sourced by the benchmarks: a scratch directory holding a copy of the sample jar as
-# app.jar becomes the working directory; WORK names it. The caller removes it.
+# app.jar becomes the working directory; WORK names it. On exit, whatever a pidfile in
+# it names (a daemon left running, a syslog daemon) is stopped and the directory removed.
 set -euo pipefail
 jar=$(ls "$(dirname "${BASH_SOURCE[0]}")"/../sample-app/target/sample-app-*.jar | grep -v original | head -1)
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
@@ -8,3 +9,10 @@ cp "$jar" "$WORK/app.jar"
 cd "$WORK"
 now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+cleanup() {
+	for pidfile in "$WORK"/*.pid; do
+		[ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+	done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT

@@ -7,8 +7,6 @@
 # Usage: bench/disabled.sh [RUNS]   (after mvn package; RUNS defaults to 11)
 RUNS=${1:-11}
 source "$(dirname "$0")/common.sh"
-cleanup() { rm -rf "$WORK"; }
-trap cleanup EXIT
 cp app.jar without.jar
 zip -q -d without.jar 'BOOT-INF/lib/daemon-*' 'BOOT-INF/lib/jna-*'
 mkdir -p index/BOOT-INF

@@ -6,8 +6,6 @@
 # Usage: bench/launcher-profile.sh [RUNS]   (after mvn package; RUNS defaults to 5)
 RUNS=${1:-5}
 source "$(dirname "$0")/common.sh"
-cleanup() { [ -f app.pid ] && kill "$(cat app.pid)" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
 
 milestones=(
 	"org.springframework.boot.loader.launch.JarLauncher|Spring Boot's jar launcher runs"

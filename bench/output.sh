@@ -8,8 +8,6 @@
 LINES=${1:-1000000}
 RUNS=${2:-5}
 source "$(dirname "$0")/common.sh"
-cleanup() { [ -f app.pid ] && kill "$(cat app.pid)" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
 app=(app.jar --spring.main.web-application-type=none --sample.print-lines="$LINES")
 rate() { # output file: lines per second the app printed, after checking that all arrived
 	[ "$(grep -c '^line ' "$1")" = "$LINES" ] || { echo "lines missing in $1" >&2; exit 1; }

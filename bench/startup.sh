@@ -19,8 +19,6 @@ PORT=18765
 started_at() { echo "$(now) - $(cut -d' ' -f1 /proc/uptime) + $(cut -d')' -f2 "/proc/$1/stat" | awk '{print $20}') / $(getconf CLK_TCK)" | bc -l; }
 wait_http() { until curl -fs -o /dev/null "http://127.0.0.1:$PORT/"; do sleep 0.01; done; }
 
-cleanup() { [ -f sample-app.pid ] && kill "$(cat sample-app.pid)" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
 
 : > fg.txt; : > daemon.txt; : > spawn.txt; : > launcher-rss.txt; : > daemon-rss.txt; : > status.txt; : > hello.txt
 for i in $(seq "$RUNS"); do

@@ -10,8 +10,6 @@
 # Usage: bench/stop.sh [RUNS]   (after mvn package; RUNS defaults to 5)
 RUNS=${1:-5}
 source "$(dirname "$0")/common.sh"
-cleanup() { [ -f app.pid ] && kill "$(cat app.pid)" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
 start_daemon() { java -jar app.jar --daemon.enabled=true --daemon.pid-file=app.pid --server.port=0 > /dev/null; }
 watch_exit() { # pid: prints "watching", then the epoch time at which the process ends
 	python3 -c 'import os, select, sys, time

@@ -18,8 +18,8 @@ template(name="bench" type="string" string="%timegenerated:::date-unixtimestamp%
 CONF
 rsyslogd -n -f rsyslog.conf -i "$WORK/rsyslogd.pid" &
 RSYSLOG=$!
-cleanup() { kill "$RSYSLOG" 2>/dev/null || true; [ -f app.pid ] && kill "$(cat app.pid)" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
+# Also before rsyslogd has written its pidfile.
+trap 'kill "$RSYSLOG" 2>/dev/null || true; cleanup' EXIT
 until [ -S log.sock ]; do sleep 0.05; done
 
 count() { [ -f "$1" ] && grep -c " line " "$1" || echo 0; }
