@@ -44,7 +44,7 @@ final class DaemonCommand {
 		String name = DaemonSettings.applicationName(environment);
 		String verb = "start as a daemon";
 		try {
-			checkLinux();
+			checkPlatform();
 			Path launchDirectory = Path.of("").toAbsolutePath();
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory);
 			verb = settings.command().name().toLowerCase();
@@ -101,11 +101,13 @@ final class DaemonCommand {
 		return new DaemonControl(Posix.load(), settings.applicationName(), settings.pidFile(), this.out, this.err);
 	}
 
-	private static void checkLinux() {
-		String os = System.getProperty("os.name");
-		if (!"Linux".equals(os)) {
-			throw new InvalidDaemonPropertyException("daemon.enabled", true,
-					"daemon mode is supported on Linux only, not on " + os);
+	// Named as the property that asked for daemon mode, as any refused setting is.
+	private static void checkPlatform() {
+		try {
+			Posix.checkPlatform();
+		}
+		catch (UnsupportedPlatformException ex) {
+			throw new InvalidDaemonPropertyException("daemon.enabled", true, ex.getMessage());
 		}
 	}
 

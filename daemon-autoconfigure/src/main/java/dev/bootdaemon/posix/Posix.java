@@ -131,6 +131,14 @@ public interface Posix {
 	void sendDatagram(String socket, byte[] message);
 
 	/**
+	 * Checks that daemon mode can run on this platform, before anything else is done.
+	 * @throws UnsupportedPlatformException if this is not Linux
+	 */
+	static void checkPlatform() {
+		PosixProvider.checkPlatform();
+	}
+
+	/**
 	 * Returns the libc binding of this platform.
 	 * @return the binding
 	 * @throws UnsupportedPlatformException if this is not Linux or JNA is missing

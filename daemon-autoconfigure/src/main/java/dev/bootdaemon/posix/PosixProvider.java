@@ -12,11 +12,15 @@ final class PosixProvider {
 	private PosixProvider() {
 	}
 
-	static Posix load() {
+	static void checkPlatform() {
 		String os = System.getProperty("os.name");
 		if (!"Linux".equals(os)) {
 			throw new UnsupportedPlatformException("daemon mode is supported on Linux only, not on " + os);
 		}
+	}
+
+	static Posix load() {
+		checkPlatform();
 		if (!ClassUtils.isPresent(JNA_CLASS, PosixProvider.class.getClassLoader())) {
 			throw new UnsupportedPlatformException(
 					"daemon mode needs JNA on the classpath: depend on daemon-spring-boot-starter, "
