@@ -28,10 +28,11 @@ public class DaemonProperties {
 	private String umask = "022";
 
 	/**
-	 * Where the daemon's standard output and standard error go: a file, syslog, or
-	 * nowhere.
+	 * Where the daemon's standard output and standard error go: a file, syslog, nowhere,
+	 * or the console (kept as they are, for a process that does not detach). Defaults to
+	 * "file" when the process detaches and to "console" otherwise.
 	 */
-	private Output output = Output.FILE;
+	private @Nullable Output output;
 
 	/**
 	 * File that standard output and standard error are appended to when output is
@@ -52,6 +53,13 @@ public class DaemonProperties {
 	 * the daemon and fails.
 	 */
 	private Duration startupTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * When the daemon counts as started: "ready" once the application is ready (after
+	 * every CommandLineRunner and ApplicationRunner), "started" once the application
+	 * context has started (runners may still run).
+	 */
+	private ReadyOn readyOn = ReadyOn.READY;
 
 	/**
 	 * What to do: start the daemon, or stop, restart or report the status of the one
@@ -112,11 +120,11 @@ public class DaemonProperties {
 		this.umask = umask;
 	}
 
-	public Output getOutput() {
+	public @Nullable Output getOutput() {
 		return this.output;
 	}
 
-	public void setOutput(Output output) {
+	public void setOutput(@Nullable Output output) {
 		this.output = output;
 	}
 
@@ -134,6 +142,14 @@ public class DaemonProperties {
 
 	public void setPidFile(@Nullable String pidFile) {
 		this.pidFile = pidFile;
+	}
+
+	public ReadyOn getReadyOn() {
+		return this.readyOn;
+	}
+
+	public void setReadyOn(ReadyOn readyOn) {
+		this.readyOn = readyOn;
 	}
 
 	public Duration getStartupTimeout() {
@@ -368,7 +384,30 @@ public class DaemonProperties {
 		/**
 		 * Send each line to syslog.
 		 */
-		SYSLOG
+		SYSLOG,
+
+		/**
+		 * Keep the process's own standard output and error, for a process that does not
+		 * detach.
+		 */
+		CONSOLE
+
+	}
+
+	/**
+	 * When the daemon counts as started.
+	 */
+	public enum ReadyOn {
+
+		/**
+		 * Once the application is ready, after its runners.
+		 */
+		READY,
+
+		/**
+		 * Once the application context has started, before its runners.
+		 */
+		STARTED
 
 	}
 

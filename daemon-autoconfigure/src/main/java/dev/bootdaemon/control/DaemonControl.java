@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.bootdaemon.pidfile.PidFile;
-import dev.bootdaemon.posix.Posix;
 
 /**
  * {@code status} and {@code stop} for the daemon that holds a pidfile, as init scripts
@@ -32,8 +33,6 @@ public final class DaemonControl {
 	/** LSB status: unknown. */
 	public static final int UNKNOWN = 4;
 
-	private final Posix posix;
-
 	private final String name;
 
 	private final Path pidFile;
@@ -42,18 +41,21 @@ public final class DaemonControl {
 
 	private final PrintStream err;
 
+	private final ApplicationCheck applicationCheck;
+
 	/**
 	 * Creates the control of one daemon.
-	 * @param posix the libc binding
 	 * @param name the application name, for messages
 	 * @param pidFile the daemon's pidfile
+	 * @param applicationCheck tells whether a lock holder runs this application
 	 * @param out where results are printed
 	 * @param err where errors are printed
 	 */
-	public DaemonControl(Posix posix, String name, Path pidFile, PrintStream out, PrintStream err) {
-		this.posix = posix;
+	public DaemonControl(String name, Path pidFile, ApplicationCheck applicationCheck, PrintStream out,
+			PrintStream err) {
 		this.name = name;
 		this.pidFile = pidFile;
+		this.applicationCheck = applicationCheck;
 		this.out = out;
 		this.err = err;
 	}
@@ -64,10 +66,15 @@ public final class DaemonControl {
 	 */
 	public int status() {
 		try {
-			OptionalLong holder = PidFile.lockHolder(this.posix, this.pidFile);
+			OptionalLong holder = PidFile.lockHolder(this.pidFile);
 			if (holder.isPresent()) {
-				this.out.println(this.name + " is running: pid " + holder.getAsLong() + uptime(holder.getAsLong())
-						+ ", pidfile " + this.pidFile);
+				long pid = holder.getAsLong();
+				String refusal = refusal(pid, false);
+				if (refusal != null) {
+					this.err.println(this.name + " status unknown: " + refusal);
+					return UNKNOWN;
+				}
+				this.out.println(this.name + " is running: pid " + pid + uptime(pid) + ", pidfile " + this.pidFile);
 				return RUNNING;
 			}
 			if (Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS)) {
@@ -92,26 +99,29 @@ public final class DaemonControl {
 	 */
 	public int stop(Duration timeout, boolean force) {
 		OptionalLong holder;
+		long filePid = PidFile.readPid(this.pidFile);
 		try {
-			holder = PidFile.lockHolder(this.posix, this.pidFile);
+			holder = PidFile.lockHolder(this.pidFile);
 		}
 		catch (RuntimeException ex) {
 			this.err.println(this.name + " cannot be stopped: " + ex.getMessage());
 			return 1;
 		}
-		if (holder.isEmpty()) {
-			return notRunning();
+		Optional<ProcessHandle> daemon = holder.stream().boxed().findFirst().flatMap(ProcessHandle::of);
+		if (holder.isEmpty() || (holder.getAsLong() > 0 && daemon.isEmpty())) {
+			return notRunning(filePid);
 		}
 		long pid = holder.getAsLong();
-		Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
-		if (daemon.isEmpty()) {
-			return notRunning();
+		String refusal = refusal(pid, true);
+		if (refusal != null) {
+			this.err.println(this.name + " cannot be stopped: " + refusal);
+			return 1;
 		}
 		ProcessHandle handle = daemon.get();
 		handle.destroy();
 		boolean exited = ProcessTermination.awaitExit(handle, timeout);
 		if (!exited && !force) {
-			this.err.println(this.name + " did not stop within " + timeout.toSeconds() + "s (pid " + pid
+			this.err.println(this.name + " did not stop within " + format(timeout) + " (pid " + pid
 					+ "); daemon.stop-force is false");
 			return 1;
 		}
@@ -119,18 +129,31 @@ public final class DaemonControl {
 			this.err.println(this.name + " survived SIGKILL (pid " + pid + ")");
 			return 1;
 		}
-		// A daemon stopped before it was fully up may not have removed its pidfile.
-		PidFile.deleteIfLeftBy(this.posix, this.pidFile, pid);
-		this.out.println(this.name + (exited ? " stopped" : " killed with SIGKILL after " + timeout.toSeconds() + "s")
-				+ " (pid " + pid + ")");
+		// A daemon killed, or stopped before it was fully up, leaves its pidfile.
+		PidFile.deleteIfLeftBy(this.pidFile, filePid);
+		this.out.println(this.name + (exited ? " stopped" : " killed with SIGKILL after " + format(timeout)) + " (pid "
+				+ pid + ")");
 		return 0;
 	}
 
-	private int notRunning() {
-		long stalePid = PidFile.readPid(this.pidFile);
+	// Never signal init, ourselves, a holder we cannot see or another application.
+	private @Nullable String refusal(long pid, boolean signalling) {
+		if (pid == 0) {
+			return "the lock of " + this.pidFile + " is held by a process outside this PID namespace";
+		}
+		String other = this.applicationCheck.otherApplication(pid);
+		if (other != null) {
+			return this.pidFile + " belongs to pid " + pid + ", which runs " + other;
+		}
+		boolean never = signalling && (pid == 1 || pid == ProcessHandle.current().pid());
+		return never ? "the lock of " + this.pidFile + " is held by pid " + pid + ", which is never signalled" : null;
+	}
+
+	private int notRunning(long stalePid) {
 		if (Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS)) {
-			PidFile.deleteIfLeftBy(this.posix, this.pidFile, stalePid);
-			this.out.println(this.name + " is not running; removed stale pidfile " + this.pidFile);
+			PidFile.deleteIfLeftBy(this.pidFile, stalePid);
+			boolean removed = !Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS);
+			this.out.println(this.name + " is not running" + (removed ? "; removed stale pidfile " + this.pidFile : ""));
 		}
 		else {
 			this.out.println(this.name + " is not running");
@@ -138,17 +161,38 @@ public final class DaemonControl {
 		return 0;
 	}
 
+	private static String format(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
 	private static String uptime(long pid) {
 		return ProcessHandle.of(pid)
 			.flatMap((handle) -> handle.info().startInstant())
-			.map((start) -> ", up " + format(Duration.between(start, Instant.now())))
+			.map((start) -> ", up " + formatUptime(Duration.between(start, Instant.now())))
 			.orElse("");
 	}
 
-	private static String format(Duration uptime) {
+	private static String formatUptime(Duration uptime) {
 		long seconds = uptime.toSeconds();
 		return (seconds >= 3600) ? String.format("%dh %02dm %02ds", seconds / 3600, (seconds % 3600) / 60, seconds % 60)
 				: (seconds >= 60) ? String.format("%dm %02ds", seconds / 60, seconds % 60) : seconds + "s";
+	}
+
+	/**
+	 * Tells whether a process runs this application.
+	 */
+	@FunctionalInterface
+	public interface ApplicationCheck {
+
+		/**
+		 * Returns what another application a process runs.
+		 * @param pid the process
+		 * @return a description of what it runs, such as its jar, or {@code null} if it
+		 * runs this application or cannot be told
+		 */
+		@Nullable String otherApplication(long pid);
+
 	}
 
 }

@@ -2,14 +2,10 @@ package dev.bootdaemon.launch;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Supplier;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 
-import dev.bootdaemon.autoconfigure.DaemonProperties.Detach;
 import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 import dev.bootdaemon.control.DaemonControl;
 import dev.bootdaemon.pidfile.PidFileException;
@@ -37,22 +33,23 @@ final class DaemonCommand {
 	/**
 	 * Runs the command.
 	 * @param environment the environment
+	 * @param context what the settings take from this process
 	 * @return the settings with which this process becomes the daemon, in the foreground
 	 * @throws Exit when this process is to exit instead
 	 */
-	DaemonSettings run(Environment environment) {
-		String name = DaemonSettings.applicationName(environment);
+	DaemonSettings run(Environment environment, LaunchContext context) {
+		String name = context.applicationName(environment);
 		String verb = "start as a daemon";
 		try {
 			checkPlatform();
 			Path launchDirectory = Path.of("").toAbsolutePath();
-			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory);
+			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
 			verb = settings.command().name().toLowerCase();
 			switch (settings.command()) {
-				case STATUS -> throw new Exit(control(settings).status());
-				case STOP -> throw new Exit(control(settings).stop(settings.stopTimeout(), settings.stopForce()));
+				case STATUS -> throw new Exit(control(settings, context, launchDirectory).status());
+				case STOP -> throw new Exit(control(settings, context, launchDirectory).stop(settings.stopTimeout(), settings.stopForce()));
 				case RESTART -> {
-					int stopped = control(settings).stop(settings.stopTimeout(), settings.stopForce());
+					int stopped = control(settings, context, launchDirectory).stop(settings.stopTimeout(), settings.stopForce());
 					if (stopped != 0) {
 						throw new Exit(stopped);
 					}
@@ -61,7 +58,7 @@ final class DaemonCommand {
 				}
 			}
 			verb = "start as a daemon";
-			if (detaches(settings.detach(), System.getenv())) {
+			if (settings.detaches()) {
 				throw new Exit(new Launcher(this.out, this.err).launch(settings, launchDirectory));
 			}
 			return settings;
@@ -97,8 +94,9 @@ final class DaemonCommand {
 		return new Exit(1);
 	}
 
-	private DaemonControl control(DaemonSettings settings) {
-		return new DaemonControl(Posix.load(), settings.applicationName(), settings.pidFile(), this.out, this.err);
+	private DaemonControl control(DaemonSettings settings, LaunchContext context, Path launchDirectory) {
+		return new DaemonControl(settings.applicationName(), settings.pidFile(),
+				ApplicationIdentity.of(context.commandLine(), launchDirectory), this.out, this.err);
 	}
 
 	// Named as the property that asked for daemon mode, as any refused setting is.
@@ -109,22 +107,6 @@ final class DaemonCommand {
 		catch (UnsupportedPlatformException ex) {
 			throw new InvalidDaemonPropertyException("daemon.enabled", true, ex.getMessage());
 		}
-	}
-
-	// A service manager (systemd, an init, a container runtime) already keeps the
-	// process in the background and watches it; forking would only hide it.
-	static boolean detaches(Detach detach, Map<String, String> environment) {
-		return switch (detach) {
-			case ALWAYS -> true;
-			case NEVER -> false;
-			case AUTO -> !(ProcessHandle.current().pid() == 1
-					|| ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L) == 1
-					|| isSet(environment.get("NOTIFY_SOCKET")) || isSet(environment.get("INVOCATION_ID")));
-		};
-	}
-
-	private static boolean isSet(@Nullable String value) {
-		return value != null && !value.isEmpty();
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package dev.bootdaemon.launch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -32,11 +35,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
+	private final SpringApplication application;
+
 	private @Nullable Supplier<RunningDaemon> foreground;
 
 	private @Nullable RunningDaemon daemon;
 
 	DaemonRunListener(SpringApplication application, String[] args) {
+		this.application = application;
+		if (mayHaveDroppedDaemonArguments(args)) {
+			application.addListeners(new CommandLineDaemonArguments());
+		}
 		if (System.getProperty(Launcher.STARTUP_SOCKET_PROPERTY) == null) {
 			application.addListeners(new ConfigurationLoaded(this::runCommand));
 		}
@@ -47,13 +56,22 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		return 10;
 	}
 
+	// Whether main() may not have passed --daemon.* arguments on: decided from the JVM's
+	// own "main class or jar, then arguments", without reading /proc or loading a class
+	// (the prefix is a compile-time constant).
+	private static boolean mayHaveDroppedDaemonArguments(String[] args) {
+		return System.getProperty("sun.java.command", "").contains(CommandLineDaemonArguments.PREFIX)
+				&& Arrays.stream(args).noneMatch((arg) -> arg.startsWith(CommandLineDaemonArguments.PREFIX));
+	}
+
 	private void runCommand(ConfigurableEnvironment environment) {
 		String command = environment.getProperty("daemon.command", "start");
 		if ("start".equalsIgnoreCase(command) && !isEnabled(environment)) {
 			return;
 		}
 		DaemonCommand daemonCommand = new DaemonCommand(System.out, System.err);
-		DaemonSettings settings = DaemonCommand.exitIfAsked(() -> daemonCommand.run(environment));
+		DaemonSettings settings = DaemonCommand
+			.exitIfAsked(() -> daemonCommand.run(environment, launchContext(false)));
 		this.foreground = () -> daemonCommand.foreground(settings);
 	}
 
@@ -67,13 +85,22 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		}
 	}
 
+	private LaunchContext launchContext(boolean detachedDaemon) {
+		try {
+			return LaunchContext.of(JavaCommand.current(), this.application.getMainApplicationClass(), detachedDaemon);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read this process's command line", ex);
+		}
+	}
+
 	@Override
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
 		String startupSocket = System.getProperty(Launcher.STARTUP_SOCKET_PROPERTY);
 		if (startupSocket != null) {
 			this.daemon = RunningDaemon.detached(environment, Path.of(startupSocket),
-					Path.of(System.getProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY, "/")));
+					Path.of(System.getProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY, "/")), launchContext(true));
 		}
 		else if (this.foreground != null) {
 			this.daemon = DaemonCommand.exitIfAsked(this.foreground);
@@ -90,7 +117,7 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	@Override
 	public void started(ConfigurableApplicationContext context, Duration timeTaken) {
 		if (this.daemon != null) {
-			this.daemon.started();
+			this.daemon.started(context);
 		}
 	}
 

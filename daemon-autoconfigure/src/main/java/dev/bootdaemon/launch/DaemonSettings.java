@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.core.env.Environment;
 
 import dev.bootdaemon.autoconfigure.DaemonProperties.Command;
-import dev.bootdaemon.autoconfigure.DaemonProperties.Detach;
+import dev.bootdaemon.autoconfigure.DaemonProperties.Output;
+import dev.bootdaemon.autoconfigure.DaemonProperties.ReadyOn;
 import dev.bootdaemon.autoconfigure.DaemonProperties;
 import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
 import dev.bootdaemon.output.OutputTarget;
@@ -21,7 +22,8 @@ import dev.bootdaemon.output.OutputTarget;
  * relative paths resolved against the launch directory. The launcher and the daemon
  * resolve them alike, so both name the same files.
  *
- * @param applicationName {@code spring.application.name}, or {@code application}
+ * @param applicationName {@code spring.application.name}, else the jar's or main class's
+ * name
  * @param workingDirectory the daemon's working directory
  * @param umask the daemon's file mode creation mask
  * @param output where the daemon's standard output and error go
@@ -31,14 +33,17 @@ import dev.bootdaemon.output.OutputTarget;
  * @param command what the launching process does
  * @param stopTimeout how long stop waits after SIGTERM
  * @param stopForce whether stop ends with SIGKILL
- * @param detach whether to detach
+ * @param detaches whether the launching process detaches the daemon
+ * @param serviceManager what manages this process, or {@code null}
+ * @param readyOn when the daemon counts as started
  * @param user the user to switch to, or {@code null}
  * @param group the group to switch to, or {@code null}
  * @param outputStrict whether an unreachable output fails the start
  */
 record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
 		String pidFileProperty, Duration startupTimeout, Command command, Duration stopTimeout, boolean stopForce,
-		Detach detach, @Nullable String user, @Nullable String group, boolean outputStrict) {
+		boolean detaches, @Nullable String serviceManager, ReadyOn readyOn, @Nullable String user,
+		@Nullable String group, boolean outputStrict) {
 
 	static final String PID_FILE = "daemon.pid-file";
 
@@ -52,33 +57,34 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 
 	static final String STOP_TIMEOUT = "daemon.stop-timeout";
 
-	static DaemonSettings of(Environment environment, Path launchDirectory) {
+	static DaemonSettings of(Environment environment, Path launchDirectory, LaunchContext context) {
 		Binder binder = Binder.get(environment);
 		DaemonProperties properties = bind(binder);
-		String name = applicationName(environment);
+		String name = context.applicationName(environment);
 		String pidFile = properties.getPidFile();
 		String pidFileProperty = PID_FILE;
 		if (pidFile == null) {
 			pidFile = binder.bind(SPRING_PID_FILE, String.class).orElse(null);
 			pidFileProperty = (pidFile != null) ? SPRING_PID_FILE : PID_FILE;
 		}
+		boolean detaches = context.detachedDaemon() || switch (properties.getDetach()) {
+			case ALWAYS -> true;
+			case NEVER -> false;
+			case AUTO -> context.serviceManager() == null;
+		};
 		return new DaemonSettings(name, resolve(launchDirectory, properties.getWorkingDirectory()),
-				umask(properties.getUmask()), output(properties, name, launchDirectory),
+				umask(properties.getUmask()), output(properties, name, launchDirectory, detaches),
 				resolve(launchDirectory, (pidFile != null) ? pidFile : name + ".pid"), pidFileProperty,
 				positive(STARTUP_TIMEOUT, properties.getStartupTimeout(), environment), properties.getCommand(),
-				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(),
-				properties.getDetach(), blankToNull(properties.getUser()), blankToNull(properties.getGroup()),
-				properties.getSyslog().isStrict());
+				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(), detaches,
+				context.serviceManager(), properties.getReadyOn(), blankToNull(properties.getUser()),
+				blankToNull(properties.getGroup()), properties.getSyslog().isStrict());
 	}
 
 	// Paths are bound as strings: Spring's Path conversion would resolve a relative path
 	// that happens to exist on the classpath to that classpath entry.
 	private static Path resolve(Path launchDirectory, String path) {
 		return launchDirectory.resolve(path).normalize();
-	}
-
-	static String applicationName(Environment environment) {
-		return environment.getProperty("spring.application.name", "application");
 	}
 
 	String umaskOctal() {
@@ -127,8 +133,20 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 		return (value != null && !value.isBlank()) ? value.strip() : null;
 	}
 
-	private static OutputTarget output(DaemonProperties properties, String name, Path launchDirectory) {
-		return switch (properties.getOutput()) {
+	private static OutputTarget output(DaemonProperties properties, String name, Path launchDirectory,
+			boolean detaches) {
+		Output output = properties.getOutput();
+		if (output == null) {
+			output = detaches ? Output.FILE : Output.CONSOLE;
+		}
+		return switch (output) {
+			case CONSOLE -> {
+				if (detaches) {
+					throw new InvalidDaemonPropertyException("daemon.output", "console",
+							"a detached daemon has no console; use it with a service manager or daemon.detach=never");
+				}
+				yield OutputTarget.console();
+			}
 			case FILE -> {
 				String file = properties.getOutputFile();
 				yield OutputTarget.file(resolve(launchDirectory, (file != null) ? file : name + ".out"));

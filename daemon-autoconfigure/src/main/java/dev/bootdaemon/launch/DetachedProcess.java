@@ -6,8 +6,9 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.bootdaemon.output.StandardStreams;
@@ -18,18 +19,28 @@ import dev.bootdaemon.output.StandardStreams;
  * A JVM cannot safely fork itself, so the JDK spawns {@code setsid}, which makes a new
  * session and runs {@code /bin/sh}; the shell sets the umask, starts the command in the
  * background with standard input on {@code /dev/null} and standard output and error on
- * the output target, prints its pid and exits. The command is thus in a
- * new session that it does not lead, with no controlling terminal, and its parent is
- * gone. The JDK's spawn closes every descriptor but 0, 1 and 2 and sets the working
- * directory.
+ * the output target, prints its pid and exits. The command is thus in a new session
+ * that it does not lead, with no controlling terminal, and its parent is gone. The JDK's
+ * spawn closes every descriptor but 0, 1 and 2 and sets the working directory.
+ * <p>
+ * The command itself is written, byte for byte, to a script in the launcher's private
+ * directory rather than passed through the JDK, which would re-encode its arguments in
+ * the platform charset. The script resets every signal to its default disposition and
+ * unblocks them all ({@code env --default-signal}, coreutils 8.31 and later), as
+ * daemon(7) asks: a non-interactive shell starts background commands with SIGINT and
+ * SIGQUIT ignored, {@code nohup} ignores SIGHUP, and a JVM started with a signal
+ * ignored installs no handler for it.
  */
 final class DetachedProcess {
 
 	// Files are opened for appending; named pipes for reading and writing, so that the
 	// open does not wait for a reader and no write ever fails for want of one.
-	private static final String SCRIPT = "umask \"$1\" && out=$2 && err=$3 && pipes=$4 && shift 4 && "
-			+ "if [ \"$pipes\" = yes ]; then \"$@\" </dev/null 1<>\"$out\" 2<>\"$err\" & "
-			+ "else \"$@\" </dev/null >>\"$out\" 2>>\"$err\" & fi; echo $!";
+	private static final String SCRIPT = "umask \"$1\" && out=$2 && err=$3 && pipes=$4 && command=$5 && "
+			+ "if [ \"$pipes\" = yes ]; then /bin/sh \"$command\" </dev/null 1<>\"$out\" 2<>\"$err\" & "
+			+ "else /bin/sh \"$command\" </dev/null >>\"$out\" 2>>\"$err\" & fi; echo $!";
+
+	private static final String RESET_SIGNALS = "if env --default-signal true 2>/dev/null; then "
+			+ "exec env --default-signal \"$@\"; fi\nexec \"$@\"\n";
 
 	private static final List<String> SETSID_DIRECTORIES = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
 
@@ -38,20 +49,26 @@ final class DetachedProcess {
 
 	/**
 	 * Starts the command detached and returns its pid.
-	 * @param command the command
+	 * @param command the command, as byte strings (see {@link JavaCommand})
 	 * @param settings the daemon settings
 	 * @param streams what descriptors 1 and 2 are opened on
+	 * @param privateDirectory a directory only this user can enter, for the script
+	 * @param environment the environment of the command
 	 * @return the pid of the daemon
 	 */
-	static long start(List<String> command, DaemonSettings settings, StandardStreams streams) {
-		List<String> script = new ArrayList<>(List.of(setsid(), "/bin/sh", "-c", SCRIPT, "boot-daemon",
-				settings.umaskOctal(), streams.stdout().toString(), streams.stderr().toString(),
-				streams.pipes() ? "yes" : "no"));
-		script.addAll(command);
-		ProcessBuilder builder = new ProcessBuilder(script).directory(settings.workingDirectory().toFile())
-			.redirectInput(Redirect.from(new File("/dev/null")))
-			.redirectErrorStream(true);
+	static long start(List<String> command, DaemonSettings settings, StandardStreams streams, Path privateDirectory,
+			Map<String, String> environment) {
 		try {
+			Path script = privateDirectory.resolve("command");
+			Files.write(script, script(command).getBytes(StandardCharsets.ISO_8859_1));
+			ProcessBuilder builder = new ProcessBuilder(setsid(), "/bin/sh", "-c", SCRIPT, "boot-daemon",
+					settings.umaskOctal(), streams.stdout().toString(), streams.stderr().toString(),
+					streams.pipes() ? "yes" : "no", script.toString())
+				.directory(settings.workingDirectory().toFile())
+				.redirectInput(Redirect.from(new File("/dev/null")))
+				.redirectErrorStream(true);
+			builder.environment().clear();
+			builder.environment().putAll(environment);
 			Process shell = builder.start();
 			String said = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 			if (shell.waitFor() != 0 || !said.matches("\\d+")) {
@@ -68,6 +85,10 @@ final class DetachedProcess {
 		}
 	}
 
+	static String script(List<String> command) {
+		return "set -- " + command.stream().map(JavaCommand::shellQuoted).collect(Collectors.joining(" ")) + "\n"
+				+ RESET_SIGNALS;
+	}
 	private static String setsid() {
 		String path = System.getenv("PATH");
 		Stream<String> directories = Stream.concat(

@@ -3,11 +3,13 @@ package dev.bootdaemon.launch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -17,13 +19,17 @@ import java.util.stream.Collectors;
 /**
  * The command line of this JVM, rebuilt to run the same way from another working
  * directory: the same java binary, JVM options, class path or jar, main class and
- * arguments, with paths that were relative to the launch directory made absolute.
+ * arguments, byte for byte, except for paths relative to the launch directory, which
+ * are made absolute.
  * <p>
- * Known path options (class and module paths, {@code -jar}, agents, {@code @argfiles},
- * {@code -Xlog} files, dump and error files) are always made absolute. Other values
- * ({@code -Dname=value}, {@code --name=value} and bare arguments, each element of a
- * comma-separated list, after an optional {@code optional:} and {@code file:} prefix)
- * are made absolute when they name a file that exists in the launch directory.
+ * Every element is a byte string: a {@code String} whose chars are the bytes of the
+ * argument (ISO-8859-1), so that an argument the platform charset cannot decode (any
+ * non-ASCII byte under {@code LC_ALL=C}) still reaches the daemon unchanged.
+ * <p>
+ * Only what is a path by definition is rewritten: the JVM's path options, Spring Boot's
+ * and the starter's path properties (as {@code -Dname=value} or {@code --name=value}: a
+ * location without a prefix, or with {@code file:}, is a path to Spring Boot),
+ * and values written as relative paths ({@code ./x}, {@code ../x}).
  */
 final class JavaCommand {
 
@@ -33,83 +39,160 @@ final class JavaCommand {
 	private static final Set<String> VALUE_OPTIONS = Set.of("--add-modules", "--add-exports", "--add-opens",
 			"--add-reads", "--limit-modules", "--patch-module", "--enable-native-access");
 
-	private static final Set<String> PATH_XX_OPTIONS = Set.of("-XX:ErrorFile=", "-XX:HeapDumpPath=",
-			"-XX:LogFile=", "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=");
+	private static final Set<String> PATH_XX_OPTIONS = Set.of("ErrorFile", "HeapDumpPath", "LogFile",
+			"SharedArchiveFile", "ArchiveClassesAtExit", "AOTCache", "AOTCacheOutput", "AOTConfiguration",
+			"CompileCommandFile", "ReplayDataFile", "InlineDataFile", "PerfDataSaveFile", "SharedClassListFile",
+			"DumpLoadedClassList", "Flags", "VMOptionsFile");
 
 	private static final Pattern FILE_KEY = Pattern.compile("((?:^|[:,=])(?:file|filename)=)([^:,\"]+)");
 
-	private final Path launchDirectory;
+	// Canonical names (lower case, no dashes or underscores) of properties whose values
+	// are file system locations, lists of them, or lists that may hold file: entries.
+	private static final Set<String> PATH_PROPERTIES = Set.of("logging.file.name", "logging.file.path",
+			"logging.config", "spring.pid.file", "daemon.pidfile", "daemon.outputfile", "daemon.workingdirectory",
+			"daemon.aotcache", "loader.home");
 
-	private JavaCommand(Path launchDirectory) {
+	// Spring Boot reads an entry without a prefix as a file, as it does a file: entry.
+	private static final Set<String> LOCATION_LIST_PROPERTIES = Set.of("spring.config.location",
+			"spring.config.additionallocation", "spring.config.import", "loader.path");
+
+	private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+	private final String launchDirectory;
+
+	private JavaCommand(String launchDirectory) {
 		this.launchDirectory = launchDirectory;
 	}
 
 	/**
-	 * Returns the command line of this JVM as {@code /proc/self/cmdline} has it.
+	 * Returns the command line of this JVM as {@code /proc/self/cmdline} has it, as byte
+	 * strings, empty arguments included.
 	 * @return the command line
 	 * @throws IOException if it cannot be read
 	 */
 	static List<String> current() throws IOException {
-		byte[] bytes = Files.readAllBytes(Path.of("/proc/self/cmdline"));
-		// The JVM decodes its arguments with the platform's file name encoding.
+		return parse(Files.readAllBytes(Path.of("/proc/self/cmdline")));
+	}
+
+	/**
+	 * Splits the contents of a {@code /proc/PID/cmdline} file into byte strings.
+	 * @param cmdline the contents, each argument ended by a NUL
+	 * @return the arguments
+	 */
+	static List<String> parse(byte[] cmdline) {
+		String all = new String(cmdline, StandardCharsets.ISO_8859_1);
+		if (all.isEmpty()) {
+			return List.of();
+		}
+		String terminated = all.endsWith("\0") ? all.substring(0, all.length() - 1) : all;
+		return Arrays.asList(terminated.split("\0", -1));
+	}
+
+	/**
+	 * Turns a string as the JVM decoded it into a byte string, encoded as the JVM encodes
+	 * file names.
+	 * @param text the text
+	 * @return its bytes, one char each
+	 */
+	static String bytes(String text) {
+		return new String(text.getBytes(fileNameCharset()), StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * Turns a byte string back into text, decoded as the JVM decodes file names.
+	 * @param bytes the byte string
+	 * @return the text
+	 */
+	static String text(String bytes) {
+		return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), fileNameCharset());
+	}
+
+	private static Charset fileNameCharset() {
 		String encoding = System.getProperty("sun.jnu.encoding");
-		Charset charset = (encoding != null && Charset.isSupported(encoding)) ? Charset.forName(encoding)
+		return (encoding != null && Charset.isSupported(encoding)) ? Charset.forName(encoding)
 				: Charset.defaultCharset();
-		return Arrays.asList(new String(bytes, charset).split("\0"));
+	}
+
+	/**
+	 * Returns the position of the main jar, module or class in a command line.
+	 * @param commandLine the command line, the java binary first
+	 * @return its index, or the size of the command line if there is none
+	 */
+	static int mainIndex(List<String> commandLine) {
+		int i = 1;
+		while (i < commandLine.size()) {
+			String arg = commandLine.get(i);
+			if (PATH_LIST_OPTIONS.contains(arg) || VALUE_OPTIONS.contains(arg)) {
+				i += 2;
+			}
+			else if (arg.equals("-jar") || arg.equals("-m") || arg.equals("--module")) {
+				return Math.min(i + 1, commandLine.size());
+			}
+			else if (arg.startsWith("-") || arg.startsWith("@")) {
+				i++;
+			}
+			else {
+				return i;
+			}
+		}
+		return commandLine.size();
+	}
+
+	/**
+	 * Returns what follows the main jar, module or class: the application's arguments.
+	 * @param commandLine the command line, the java binary first
+	 * @return the arguments
+	 */
+	static List<String> applicationArguments(List<String> commandLine) {
+		int main = mainIndex(commandLine);
+		return (main < commandLine.size()) ? commandLine.subList(main + 1, commandLine.size()) : List.of();
 	}
 
 	/**
 	 * Rebuilds a command line so that it runs the same from any working directory.
-	 * @param commandLine the command line, the java binary first
+	 * @param commandLine the command line as byte strings, the java binary first
 	 * @param javaBinary the absolute java binary
 	 * @param launchDirectory the directory relative paths were relative to
 	 * @param extraOptions JVM options to add before all others
-	 * @return the command line
+	 * @return the command line as byte strings
 	 */
 	static List<String> relocate(List<String> commandLine, String javaBinary, Path launchDirectory,
 			List<String> extraOptions) {
-		return new JavaCommand(launchDirectory).relocate(commandLine, javaBinary, extraOptions);
+		return new JavaCommand(bytes(launchDirectory.toString())).relocate(commandLine, bytes(javaBinary),
+				extraOptions.stream().map(JavaCommand::bytes).toList());
 	}
 
 	private List<String> relocate(List<String> commandLine, String javaBinary, List<String> extraOptions) {
 		List<String> result = new ArrayList<>();
 		result.add(javaBinary);
 		result.addAll(extraOptions);
-		boolean mainSeen = false;
-		for (int i = 1; i < commandLine.size(); i++) {
+		int main = mainIndex(commandLine);
+		for (int i = 1; i < main; i++) {
 			String arg = commandLine.get(i);
-			boolean hasNext = i + 1 < commandLine.size();
-			if (mainSeen) {
-				result.add(argument(arg));
-			}
-			else if (PATH_LIST_OPTIONS.contains(arg) && hasNext) {
+			boolean hasNext = i + 1 < main;
+			if (PATH_LIST_OPTIONS.contains(arg) && hasNext) {
 				result.add(arg);
 				result.add(pathList(commandLine.get(++i)));
-			}
-			else if (VALUE_OPTIONS.contains(arg) && hasNext) {
-				result.add(arg);
-				result.add(commandLine.get(++i));
-			}
-			else if (arg.equals("-jar") && hasNext) {
-				result.add(arg);
-				result.add(absolute(commandLine.get(++i)));
-				mainSeen = true;
-			}
-			else if ((arg.equals("-m") || arg.equals("--module")) && hasNext) {
-				result.add(arg);
-				result.add(commandLine.get(++i));
-				mainSeen = true;
-			}
-			else if (arg.startsWith("-")) {
-				result.add(jvmOption(arg));
 			}
 			else if (arg.startsWith("@")) {
 				result.add("@" + absolute(arg.substring(1)));
 			}
+			else if (!arg.startsWith("-") || VALUE_OPTIONS.contains(arg) || arg.equals("-m") || arg.equals("--module")) {
+				result.add(arg);
+			}
 			else {
-				// The main class, or the source file in source-file mode.
-				result.add(existingPath(arg));
-				mainSeen = true;
+				result.add(jvmOption(arg));
+			}
+		}
+		if (main < commandLine.size()) {
+			String target = commandLine.get(main);
+			String before = commandLine.get(main - 1);
+			// A jar, or a source file in source-file mode, is a path; a class or module is not.
+			boolean path = before.equals("-jar") || (!before.equals("-m") && !before.equals("--module")
+					&& target.endsWith(".java"));
+			result.add(path ? absolute(target) : target);
+			for (int i = main + 1; i < commandLine.size(); i++) {
+				result.add(argument(commandLine.get(i)));
 			}
 		}
 		return result;
@@ -123,19 +206,19 @@ final class JavaCommand {
 		}
 		for (String prefix : List.of("-javaagent:", "-agentpath:")) {
 			if (option.startsWith(prefix)) {
-				return prefix + beforeEquals(option.substring(prefix.length()), this::absolute);
+				return prefix + beforeEquals(option.substring(prefix.length()), this::absolute,
+						UnaryOperator.identity());
 			}
 		}
-		for (String prefix : PATH_XX_OPTIONS) {
-			if (option.startsWith(prefix)) {
-				return prefix + absolute(option.substring(prefix.length()));
-			}
+		if (option.startsWith("-XX:") && option.contains("=")
+				&& PATH_XX_OPTIONS.contains(option.substring(4, option.indexOf('=')))) {
+			return beforeEquals(option, UnaryOperator.identity(), this::absolute);
 		}
 		if (option.startsWith("-Xlog:") || option.startsWith("-XX:StartFlightRecording")) {
 			return fileKeys(option);
 		}
 		if (option.startsWith("-D")) {
-			return "-D" + beforeEquals(option.substring(2), (name) -> name, this::values);
+			return "-D" + property(option.substring(2));
 		}
 		return option;
 	}
@@ -151,32 +234,68 @@ final class JavaCommand {
 
 	private String argument(String arg) {
 		if (arg.startsWith("--") && arg.contains("=")) {
-			return beforeEquals(arg, (name) -> name, this::values);
+			return "--" + property(arg.substring(2));
 		}
-		return arg.startsWith("-") ? arg : values(arg);
+		return relativeValue(arg);
 	}
 
-	private String values(String value) {
-		return Arrays.stream(value.split(",", -1)).map(this::existingPath).collect(Collectors.joining(","));
+	// name=value, as a -D option or a --name=value argument.
+	private String property(String nameAndValue) {
+		int equals = nameAndValue.indexOf('=');
+		if (equals < 0) {
+			return nameAndValue;
+		}
+		String name = canonical(nameAndValue.substring(0, equals));
+		UnaryOperator<String> value;
+		if (PATH_PROPERTIES.contains(name)) {
+			value = this::location;
+		}
+		else if (LOCATION_LIST_PROPERTIES.contains(name)) {
+			value = this::eachLocation;
+		}
+		else {
+			value = (list) -> Arrays.stream(list.split(",", -1))
+				.map(this::relativeValue)
+				.collect(Collectors.joining(","));
+		}
+		return beforeEquals(nameAndValue, UnaryOperator.identity(), value);
 	}
 
-	// Keeps an optional: / file: prefix in front of an existing relative path.
-	private String existingPath(String value) {
+	private static String canonical(String name) {
+		return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+	}
+
+	// Comma- or semicolon-separated locations, each after an optional "optional:" prefix.
+	private String eachLocation(String list) {
+		StringBuilder result = new StringBuilder();
+		for (String part : list.split("(?<=[,;])|(?=[,;])")) {
+			result.append(part.equals(",") || part.equals(";") ? part : location(part));
+		}
+		return result.toString();
+	}
+
+	// A location such as "config/", "optional:file:x.yml" or "classpath:/x": relative
+	// file system paths become absolute, everything else stays as it is.
+	private String location(String location) {
 		String prefix = "";
-		String path = value;
-		for (String marker : List.of("optional:", "file:")) {
-			if (path.startsWith(marker)) {
-				prefix += marker;
-				path = path.substring(marker.length());
-			}
+		String path = location;
+		if (path.startsWith("optional:")) {
+			prefix = "optional:";
+			path = path.substring(prefix.length());
 		}
-		if (path.isEmpty() || path.startsWith("/") || path.contains(":")) {
-			return value;
+		if (path.startsWith("file:")) {
+			prefix += "file:";
+			path = path.substring("file:".length());
 		}
-		Path resolved = this.launchDirectory.resolve(path);
-		// Keep a trailing slash: Spring Boot reads it as "this location is a directory".
-		String slash = path.endsWith("/") ? "/" : "";
-		return Files.exists(resolved) ? prefix + resolved.normalize() + slash : value;
+		else if (SCHEME.matcher(path).find()) {
+			return location;
+		}
+		return (path.isEmpty() || path.startsWith("/")) ? location : prefix + absolute(path);
+	}
+
+	private String relativeValue(String value) {
+		boolean relative = value.equals(".") || value.equals("..") || value.startsWith("./") || value.startsWith("../");
+		return relative ? absolute(value) : value;
 	}
 
 	private String pathList(String paths) {
@@ -185,12 +304,38 @@ final class JavaCommand {
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
+	/**
+	 * Resolves a path, as a byte string, against the launch directory, without touching
+	 * the file system.
+	 */
 	private String absolute(String path) {
-		return this.launchDirectory.resolve(path).normalize().toString();
+		if (path.startsWith("/")) {
+			return path;
+		}
+		List<String> segments = new ArrayList<>(Arrays.asList(this.launchDirectory.split("/")));
+		segments.removeIf(String::isEmpty);
+		for (String segment : path.split("/")) {
+			if (segment.equals("..")) {
+				if (!segments.isEmpty()) {
+					segments.remove(segments.size() - 1);
+				}
+			}
+			else if (!segment.isEmpty() && !segment.equals(".")) {
+				segments.add(segment);
+			}
+		}
+		// Keep a trailing slash: Spring Boot reads it as "this location is a directory".
+		String slash = (path.endsWith("/") && !segments.isEmpty()) ? "/" : "";
+		return "/" + String.join("/", segments) + slash;
 	}
 
-	private static String beforeEquals(String text, UnaryOperator<String> name) {
-		return beforeEquals(text, name, UnaryOperator.identity());
+	/**
+	 * Quotes a byte string for {@code /bin/sh}.
+	 * @param arg the argument
+	 * @return it in single quotes
+	 */
+	static String shellQuoted(String arg) {
+		return "'" + arg.replace("'", "'\\''") + "'";
 	}
 
 	private static String beforeEquals(String text, UnaryOperator<String> name, UnaryOperator<String> value) {

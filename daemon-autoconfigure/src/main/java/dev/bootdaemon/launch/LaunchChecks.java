@@ -40,7 +40,7 @@ final class LaunchChecks {
 			warnings.println("Warning: " + settings.output().description() + " is unreachable (" + reason
 					+ "); the daemon delivers its output once it can");
 		});
-		PidFile.refuseIfHeld(posix, settings.pidFile());
+		PidFile.refuseIfHeld(settings.pidFile());
 		return userSwitch;
 	}
 

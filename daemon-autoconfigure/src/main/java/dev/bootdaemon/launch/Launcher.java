@@ -2,10 +2,16 @@ package dev.bootdaemon.launch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.output.StandardStreams;
@@ -21,6 +27,8 @@ final class Launcher {
 	static final String STARTUP_SOCKET_PROPERTY = "boot-daemon.startup-socket";
 
 	static final String LAUNCH_DIRECTORY_PROPERTY = "boot-daemon.launch-directory";
+
+	private static final String LOADER_HOME = "loader.home";
 
 	private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
 
@@ -50,11 +58,11 @@ final class Launcher {
 	private int start(DaemonSettings settings, Posix posix, Path launchDirectory) {
 		try (StartupChannel channel = StartupChannel.open()) {
 			List<String> command = JavaCommand.relocate(JavaCommand.current(), javaBinary(), launchDirectory,
-					List.of("-D" + STARTUP_SOCKET_PROPERTY + "=" + channel.address(),
-							"-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + launchDirectory));
+					markers(channel, launchDirectory));
 			StandardStreams streams = settings.output().prepare(channel.directory(), posix);
 			long mark = settings.output().mark();
-			long pid = DetachedProcess.start(command, settings, streams);
+			long pid = DetachedProcess.start(command, settings, streams, channel.directory(),
+					environment(launchDirectory));
 			StartupOutcome outcome = awaitOrStop(channel, pid, settings.startupTimeout());
 			if (outcome.kind() == StartupOutcome.Kind.READY) {
 				this.out.println(settings.applicationName() + " started as daemon: pid " + pid + ", pidfile "
@@ -62,7 +70,7 @@ final class Launcher {
 				return 0;
 			}
 			stop(pid, (outcome.kind() == StartupOutcome.Kind.FAILED) ? EXIT_GRACE : Duration.ZERO);
-			PidFile.deleteIfLeftBy(posix, settings.pidFile(), pid);
+			PidFile.deleteIfLeftBy(settings.pidFile(), pid);
 			this.err.println(failureReport(settings, pid, outcome, mark));
 			return 1;
 		}
@@ -102,7 +110,10 @@ final class Launcher {
 				.append(format(settings.startupTimeout()))
 				.append(" (daemon.startup-timeout) and was stopped (pid ")
 				.append(pid)
-				.append(")\n");
+				.append(")\n")
+				.append(outcome.runnersStillRunning() ? "Its application context had started, but its "
+						+ "CommandLineRunner or ApplicationRunner beans were still running; to count the daemon "
+						+ "as started before its runners end, set daemon.ready-on=started\n" : "");
 			default -> report.append(" exited during startup (pid ").append(pid).append(")\n");
 		}
 		if (outcome.kind() != StartupOutcome.Kind.FAILED) {
@@ -125,6 +136,27 @@ final class Launcher {
 	// Gives the daemon some patience to exit by itself, then SIGTERM, then SIGKILL.
 	private static void stop(long pid, Duration patience) {
 		ProcessHandle.of(pid).ifPresent((daemon) -> ProcessTermination.terminate(daemon, patience));
+	}
+
+	// Tell the daemon where to report and where it was launched from; a
+	// PropertiesLauncher looks for loader.properties in loader.home, by default the
+	// working directory.
+	private static List<String> markers(StartupChannel channel, Path launchDirectory) {
+		List<String> markers = new ArrayList<>(List.of("-D" + STARTUP_SOCKET_PROPERTY + "=" + channel.address(),
+				"-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + launchDirectory));
+		if (System.getProperty(LOADER_HOME) == null && Files.exists(launchDirectory.resolve("loader.properties"))) {
+			markers.add("-D" + LOADER_HOME + "=" + launchDirectory);
+		}
+		return markers;
+	}
+
+	// The JVM reads a relative CLASSPATH against its working directory.
+	private static Map<String, String> environment(Path launchDirectory) {
+		Map<String, String> environment = new HashMap<>(System.getenv());
+		environment.computeIfPresent("CLASSPATH", (name, classPath) -> Arrays.stream(classPath.split(":", -1))
+			.map((entry) -> entry.isEmpty() ? entry : launchDirectory.resolve(entry).normalize().toString())
+			.collect(Collectors.joining(":")));
+		return environment;
 	}
 
 	private static String javaBinary() {

@@ -2,6 +2,7 @@ package dev.bootdaemon.launch;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
@@ -13,10 +14,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.Environment;
 
+import dev.bootdaemon.autoconfigure.DaemonProperties.ReadyOn;
 import dev.bootdaemon.launch.DaemonRuntime.Mode;
 import dev.bootdaemon.output.OutputReopening;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.SignalState;
 import dev.bootdaemon.systemd.ServiceHealth;
 import dev.bootdaemon.systemd.SystemdNotifier;
 
@@ -29,6 +32,10 @@ import dev.bootdaemon.systemd.SystemdNotifier;
 final class RunningDaemon {
 
 	private static final Log logger = LogFactory.getLog(RunningDaemon.class);
+
+	// As PostgreSQL rechecks its postmaster.pid: a removed pidfile would let a second
+	// daemon start.
+	private static final Duration PID_FILE_CHECK = Duration.ofSeconds(5);
 
 	private final Posix posix;
 
@@ -59,11 +66,12 @@ final class RunningDaemon {
 	/**
 	 * Attaches the detached daemon, which reports back to its launcher.
 	 */
-	static RunningDaemon detached(Environment environment, Path startupSocket, Path launchDirectory) {
+	static RunningDaemon detached(Environment environment, Path startupSocket, Path launchDirectory,
+			LaunchContext context) {
 		StartupReporter reporter = StartupReporter.connect(startupSocket);
 		try {
 			Posix posix = Posix.load();
-			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory);
+			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
 			settings.output().attach(startupSocket.getParent(), posix);
 			return attach(posix, settings, UserSwitch.of(settings, posix), reporter, Mode.DETACHED);
 		}
@@ -81,7 +89,7 @@ final class RunningDaemon {
 		Posix posix = Posix.load();
 		UserSwitch userSwitch = LaunchChecks.preflight(settings, posix, System.err);
 		try (PrivateDirectory pipes = PrivateDirectory.create()) {
-			settings.output().prepare(pipes.path(), posix).redirect(posix);
+			settings.output().redirectThisProcess(pipes.path(), posix);
 			settings.output().attach(pipes.path(), posix);
 		}
 		catch (IOException ex) {
@@ -98,9 +106,14 @@ final class RunningDaemon {
 		PidFile pidFile = PidFile.acquire(posix, settings.pidFile(), pid, (stalePid) -> logger
 			.warn("Taking over stale pidfile " + settings.pidFile() + " (pid " + stalePid + " is not running)"));
 		SpringApplication.getShutdownHandlers().add(pidFile::release);
+		pidFile.watch(PID_FILE_CHECK, () -> logger.warn("Pidfile " + settings.pidFile()
+				+ " was removed while the daemon runs; wrote it again (pid " + pid + ")"));
 		OutputReopening.install(settings.output(), posix);
 		logger.info("Running as daemon: pid " + pid + ", pidfile " + pidFile.getPath() + ", "
 				+ settings.output().description());
+		SignalState.problems()
+			.forEach((problem) -> logger.warn(problem + " in this process (inherited from whatever started it, "
+					+ "such as nohup or a shell trap); the daemon cannot act on it"));
 		return new RunningDaemon(posix, settings, pidFile, userSwitch, reporter, mode);
 	}
 
@@ -113,14 +126,26 @@ final class RunningDaemon {
 	}
 
 	// The web server has bound its ports by now, and nothing has called the runners yet.
-	void started() {
+	void started(ConfigurableApplicationContext context) {
 		if (this.userSwitch != null) {
 			this.userSwitch.apply(this.posix, this.pidFile.getPath(), this.settings.output().file());
 			logger.info("Switched to user " + this.userSwitch);
 		}
+		if (this.settings.readyOn() == ReadyOn.STARTED) {
+			reportReady(context);
+		}
+		else if (this.reporter != null) {
+			this.reporter.started();
+		}
 	}
 
 	void ready(ConfigurableApplicationContext context) {
+		if (this.settings.readyOn() == ReadyOn.READY) {
+			reportReady(context);
+		}
+	}
+
+	private void reportReady(ConfigurableApplicationContext context) {
 		if (this.reporter != null) {
 			this.reporter.ready();
 		}

@@ -81,7 +81,10 @@ final class StartupChannel implements Closeable {
 			while (true) {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
-					return StartupOutcome.of(StartupOutcome.Kind.TIMED_OUT);
+					if (connection != null) {
+						connection.close();
+					}
+					return StartupOutcome.timedOut(message.toString(StandardCharsets.UTF_8));
 				}
 				selector.select(Math.max(1, Math.min(POLL_MILLIS, Duration.ofNanos(remaining).toMillis())));
 				selector.selectedKeys().clear();

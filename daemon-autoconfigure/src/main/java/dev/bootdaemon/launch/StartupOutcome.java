@@ -12,6 +12,8 @@ record StartupOutcome(Kind kind, String detail) {
 
 	static final String FAILED = "FAILED";
 
+	static final String STARTED = "STARTED";
+
 	static StartupOutcome of(Kind kind) {
 		return new StartupOutcome(kind, "");
 	}
@@ -19,6 +21,9 @@ record StartupOutcome(Kind kind, String detail) {
 	// The daemon says READY, or FAILED followed by its reason; saying nothing means it
 	// died before it could.
 	static StartupOutcome parse(String message) {
+		if (message.startsWith(STARTED + "\n")) {
+			return parse(message.substring(STARTED.length() + 1));
+		}
 		if (message.startsWith(READY)) {
 			return of(Kind.READY);
 		}
@@ -26,6 +31,21 @@ record StartupOutcome(Kind kind, String detail) {
 			return new StartupOutcome(Kind.FAILED, message.substring(FAILED.length()).strip());
 		}
 		return of(Kind.EXITED);
+	}
+
+	// The daemon says STARTED once its context has started, if readiness waits for the
+	// runners: a timeout after that is the runners'.
+	static StartupOutcome timedOut(String message) {
+		return new StartupOutcome(Kind.TIMED_OUT, message.startsWith(STARTED) ? STARTED : "");
+	}
+
+	/**
+	 * Whether the application context had started when the start timed out: its
+	 * runners were still running.
+	 * @return whether the runners were still running
+	 */
+	boolean runnersStillRunning() {
+		return this.kind == Kind.TIMED_OUT && this.detail.equals(STARTED);
 	}
 
 	enum Kind {

@@ -29,26 +29,47 @@ final class StartupReporter {
 		}
 	}
 
+	// The context has started, the runners are yet to run: lets the launcher tell a slow
+	// runner from a slow start.
+	void started() {
+		send(StartupOutcome.STARTED + "\n", false);
+	}
+
 	void ready() {
-		send(StartupOutcome.READY + "\n");
+		send(StartupOutcome.READY + "\n", true);
 	}
 
 	void failed(String reason) {
-		send(StartupOutcome.FAILED + "\n" + reason);
+		send(StartupOutcome.FAILED + "\n" + reason, true);
 	}
 
-	private synchronized void send(String message) {
+	private synchronized void send(String message, boolean last) {
 		if (!this.channel.isOpen()) {
 			return;
 		}
-		try (SocketChannel channel = this.channel) {
+		try {
 			ByteBuffer buffer = ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8));
 			while (buffer.hasRemaining()) {
-				channel.write(buffer);
+				this.channel.write(buffer);
 			}
 		}
 		catch (IOException ex) {
 			// The launcher is gone (killed or timed out); the daemon carries on as told.
+			last = true;
+		}
+		finally {
+			if (last) {
+				close();
+			}
+		}
+	}
+
+	private void close() {
+		try {
+			this.channel.close();
+		}
+		catch (IOException ex) {
+			// Nothing left to tell.
 		}
 	}
 

@@ -17,7 +17,7 @@ import dev.bootdaemon.syslog.SyslogForwarder;
  * daemon's JVM starts, so everything lands there: {@code System.out}, logging and the
  * JVM's own native messages.
  */
-public sealed interface OutputTarget permits FileOutput, DiscardedOutput, SyslogOutput {
+public sealed interface OutputTarget permits FileOutput, DiscardedOutput, SyslogOutput, ConsoleOutput {
 
 	/**
 	 * Output appended to a file.
@@ -34,6 +34,14 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput, Syslog
 	 */
 	static OutputTarget discarded() {
 		return DiscardedOutput.INSTANCE;
+	}
+
+	/**
+	 * Output left on the process's own standard output and error.
+	 * @return the target
+	 */
+	static OutputTarget console() {
+		return ConsoleOutput.INSTANCE;
 	}
 
 	/**
@@ -76,6 +84,17 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput, Syslog
 	 * @throws IOException if that fails
 	 */
 	StandardStreams prepare(Path privateDirectory, Posix posix) throws IOException;
+
+	/**
+	 * Points this process's own descriptors 1 and 2 at the target, for a daemon that
+	 * does not detach.
+	 * @param privateDirectory a directory only this user can enter, for pipes
+	 * @param posix the libc binding
+	 * @throws IOException if that fails
+	 */
+	default void redirectThisProcess(Path privateDirectory, Posix posix) throws IOException {
+		prepare(privateDirectory, posix).redirect(posix);
+	}
 
 	/**
 	 * Starts whatever the daemon needs to serve this target, once it runs.

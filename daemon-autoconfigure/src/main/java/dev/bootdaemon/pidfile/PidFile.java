@@ -11,11 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.posix.FileLocks;
 import dev.bootdaemon.posix.Posix;
 
 /**
@@ -34,6 +36,10 @@ public final class PidFile {
 	private static final int ATTEMPTS = 20;
 
 	private static final long BUSY_PAUSE_MILLIS = 25;
+
+	private static final long POLL_MILLIS = 5;
+
+	private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
 	private final Posix posix;
 
@@ -72,55 +78,69 @@ public final class PidFile {
 	}
 
 	/**
-	 * Returns the pid of the live process that holds the lock of a pidfile.
-	 * @param posix the libc binding
+	 * Returns the pid of the process that holds the lock of a pidfile, as the kernel
+	 * reports it: the pid as this PID namespace sees it, which is not the pid written in
+	 * the file when the holder runs in a container.
 	 * @param path the pidfile
-	 * @return the pid, or empty if the pidfile is missing or not locked
+	 * @return the pid, 0 if the holder is outside this PID namespace, or empty if the
+	 * pidfile is missing or not locked
+	 * @throws PidFileException if the pidfile is a symbolic link or not a regular file
 	 */
-	public static OptionalLong lockHolder(Posix posix, Path path) {
-		int fd;
+	public static OptionalLong lockHolder(Path path) {
 		try {
-			fd = openVerified(posix, path);
+			checkRegularFile(path);
 		}
 		catch (NoSuchFileException ex) {
 			return OptionalLong.empty();
 		}
-		try {
-			return posix.tryLockExclusive(fd) ? OptionalLong.empty() : OptionalLong.of(readPid(path));
-		}
-		finally {
-			posix.close(fd);
-		}
+		return FileLocks.flockHolder(path);
 	}
 
 	/**
 	 * Refuses a start while a live process holds the pidfile's lock.
-	 * @param posix the libc binding
 	 * @param path the pidfile
 	 * @throws AlreadyRunningException naming the holder's pid
 	 */
-	public static void refuseIfHeld(Posix posix, Path path) {
-		OptionalLong holder = lockHolder(posix, path);
+	public static void refuseIfHeld(Path path) {
+		OptionalLong holder = lockHolder(path);
 		if (holder.isPresent()) {
-			throw new AlreadyRunningException(path, holder.getAsLong());
+			throw new AlreadyRunningException(path, (holder.getAsLong() > 0) ? holder.getAsLong() : readPid(path));
 		}
 	}
 
 	/**
-	 * Deletes a pidfile that a process which has died left behind.
-	 * @param posix the libc binding
+	 * Deletes a pidfile that a process which has died left behind, once the kernel has
+	 * released its lock: a killed JVM's lock outlives its main thread by the time its
+	 * other threads take to exit.
 	 * @param path the pidfile
-	 * @param pid the pid of the dead process
+	 * @param pid the pid the dead process wrote
 	 */
-	public static void deleteIfLeftBy(Posix posix, Path path, long pid) {
+	public static void deleteIfLeftBy(Path path, long pid) {
 		try {
-			if (readPid(path) == pid && lockHolder(posix, path).isEmpty()) {
+			if (readPid(path) == pid && awaitUnlocked(path)) {
 				Files.deleteIfExists(path);
 			}
 		}
-		catch (IOException | PidFileException ex) {
+		catch (IOException | RuntimeException ex) {
 			// Left for the next start to take over.
 		}
+	}
+
+	private static boolean awaitUnlocked(Path path) {
+		long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+		while (lockHolder(path).isPresent()) {
+			if (System.nanoTime() - deadline >= 0) {
+				return false;
+			}
+			try {
+				Thread.sleep(POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -161,6 +181,61 @@ public final class PidFile {
 			this.posix.close(this.fd);
 			this.fd = -1;
 		}
+	}
+
+	/**
+	 * Writes the pidfile again, locked, if someone removed it (a cleanup script,
+	 * tmpfiles) while this process holds it, so that a second start is still refused.
+	 * @return whether it was missing and is back
+	 */
+	public synchronized boolean restoreIfMissing() {
+		if (this.fd < 0 || Files.exists(this.path, LinkOption.NOFOLLOW_LINKS)) {
+			return false;
+		}
+		Path temp = writeTemp(this.path, this.pid);
+		int newFd = lockTemp(this.posix, temp);
+		try {
+			Files.createLink(this.path, temp);
+			this.posix.close(this.fd);
+			this.fd = newFd;
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			// Someone else wrote it meanwhile: theirs to keep.
+			this.posix.close(newFd);
+			return false;
+		}
+		finally {
+			deleteQuietly(temp);
+		}
+	}
+
+	/**
+	 * Checks every so often, until released, that the pidfile is still there, and
+	 * restores it if not.
+	 * @param interval how often to check
+	 * @param restored told each time the pidfile was restored
+	 */
+	public void watch(Duration interval, Runnable restored) {
+		Thread watcher = new Thread(() -> {
+			try {
+				while (!isReleased()) {
+					Thread.sleep(interval.toMillis());
+					if (restoreIfMissing()) {
+						restored.run();
+					}
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "boot-daemon-pidfile");
+		watcher.setDaemon(true);
+		watcher.start();
+	}
+
+	private synchronized boolean isReleased() {
+		return this.fd < 0;
 	}
 
 	private static @Nullable PidFile create(Posix posix, Path path, long pid) {
@@ -220,7 +295,8 @@ public final class PidFile {
 	// writer: worth another try after a pause.
 	private static @Nullable PidFile busy(Path path) {
 		long holder = readPid(path);
-		if (holder > 0 && ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false)) {
+		OptionalLong locker = FileLocks.flockHolder(path);
+		if (locker.isPresent() && (locker.getAsLong() == 0 || locker.getAsLong() == holder)) {
 			throw new AlreadyRunningException(path, holder);
 		}
 		try {
@@ -298,13 +374,20 @@ public final class PidFile {
 		}
 	}
 
+	// Nobody else can know the fresh temporary file yet, so the lock is always free.
 	private static int lockTemp(Posix posix, Path temp) {
+		int fd = -1;
 		try {
-			int fd = posix.openReadOnly(temp);
-			posix.tryLockExclusive(fd);
+			fd = posix.openReadOnly(temp);
+			if (!posix.tryLockExclusive(fd)) {
+				throw new PidFileException("Could not lock " + temp + ": another process holds its lock");
+			}
 			return fd;
 		}
 		catch (RuntimeException ex) {
+			if (fd >= 0) {
+				posix.close(fd);
+			}
 			deleteQuietly(temp);
 			throw ex;
 		}

@@ -1,5 +1,12 @@
 package dev.bootdaemon.posix;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.ClassUtils;
 
 /**
@@ -26,6 +33,30 @@ final class PosixProvider {
 					"daemon mode needs JNA on the classpath: depend on daemon-spring-boot-starter, "
 							+ "or add net.java.dev.jna:jna");
 		}
+		return lazily();
+	}
+
+	// JNA loads its native library only on the first call, so that a launcher which
+	// needs no libc call never loads it (on Java 24 and later the JVM warns on the
+	// terminal when a library is loaded without native access enabled).
+	private static Posix lazily() {
+		AtomicReference<@Nullable Posix> loaded = new AtomicReference<>();
+		InvocationHandler handler = (proxy, method, args) -> {
+			if (method.getDeclaringClass() == Object.class) {
+				return method.invoke(loaded, args);
+			}
+			Posix posix = loaded.updateAndGet((current) -> (current != null) ? current : jna());
+			try {
+				return method.invoke(posix, args);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+		};
+		return (Posix) Proxy.newProxyInstance(Posix.class.getClassLoader(), new Class<?>[] { Posix.class }, handler);
+	}
+
+	private static Posix jna() {
 		try {
 			return new JnaPosix();
 		}

@@ -42,7 +42,8 @@ class DaemonAutoConfigurationTests {
 			assertThat(properties.isEnabled()).isTrue();
 			assertThat(properties.getWorkingDirectory()).isEqualTo("/");
 			assertThat(properties.getUmask()).isEqualTo("022");
-			assertThat(properties.getOutput()).isEqualTo(DaemonProperties.Output.FILE);
+			assertThat(properties.getOutput()).as("file when detaching, console otherwise").isNull();
+			assertThat(properties.getReadyOn()).isEqualTo(DaemonProperties.ReadyOn.READY);
 			assertThat(properties.getOutputFile()).isNull();
 			assertThat(properties.getPidFile()).isNull();
 			assertThat(properties.getStartupTimeout()).isEqualTo(Duration.ofSeconds(60));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.bootdaemon.control.DaemonControl.ApplicationCheck;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
 
@@ -73,8 +74,46 @@ class DaemonControlTests {
 		assertThat(out()).contains("removed stale pidfile");
 	}
 
+	@Test
+	void whenTheHolderRunsAnotherApplicationThenStopAndStatusRefuseNamingIt() {
+		long pid = ProcessHandle.current().pid();
+		PidFile pidFile = PidFile.acquire(this.posix, pidFile(), pid, (stale) -> {
+		});
+		try {
+			DaemonControl control = control((holder) -> "/opt/other.jar, not /opt/app.jar");
+			assertThat(control.stop(Duration.ofSeconds(1), true)).isEqualTo(1);
+			assertThat(control.status()).isEqualTo(DaemonControl.UNKNOWN);
+			assertThat(this.err.toString(StandardCharsets.UTF_8))
+				.contains("app cannot be stopped: " + pidFile() + " belongs to pid " + pid
+						+ ", which runs /opt/other.jar, not /opt/app.jar")
+				.contains("app status unknown: ");
+			assertThat(pidFile()).exists();
+		}
+		finally {
+			pidFile.release();
+		}
+	}
+
+	@Test
+	void whenTheHolderIsThisProcessThenStopNeverSignalsIt() {
+		long pid = ProcessHandle.current().pid();
+		PidFile pidFile = PidFile.acquire(this.posix, pidFile(), pid, (stale) -> {
+		});
+		try {
+			assertThat(control().stop(Duration.ofSeconds(1), true)).isEqualTo(1);
+			assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("which is never signalled");
+		}
+		finally {
+			pidFile.release();
+		}
+	}
+
 	private DaemonControl control() {
-		return new DaemonControl(this.posix, "app", pidFile(), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+		return control((pid) -> null);
+	}
+
+	private DaemonControl control(ApplicationCheck applicationCheck) {
+		return new DaemonControl("app", pidFile(), applicationCheck, new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));
 	}
 

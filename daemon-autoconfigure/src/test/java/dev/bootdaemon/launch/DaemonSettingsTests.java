@@ -2,6 +2,7 @@ package dev.bootdaemon.launch;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class DaemonSettingsTests {
 
+	private static final LaunchContext FROM_A_TERMINAL = new LaunchContext(List.of(), "application", null, false);
+
 	private static final Path LAUNCH_DIRECTORY = Path.of("/home/user/app");
 
 	private final MockEnvironment environment = new MockEnvironment();
@@ -27,7 +30,7 @@ class DaemonSettingsTests {
 	@Test
 	void whenNothingIsSetThenDefaultsNameFilesAfterTheApplicationInTheLaunchDirectory() {
 		this.environment.setProperty("spring.application.name", "shop");
-		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL);
 		assertThat(settings.applicationName()).isEqualTo("shop");
 		assertThat(settings.workingDirectory()).isEqualTo(Path.of("/"));
 		assertThat(settings.umaskOctal()).isEqualTo("0022");
@@ -40,7 +43,7 @@ class DaemonSettingsTests {
 
 	@Test
 	void whenNoApplicationNameIsSetThenApplicationIsUsed() {
-		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL);
 		assertThat(settings.pidFile()).isEqualTo(Path.of("/home/user/app/application.pid"));
 	}
 
@@ -49,7 +52,7 @@ class DaemonSettingsTests {
 		this.environment.setProperty("daemon.pid-file", "run/../app.pid");
 		this.environment.setProperty("daemon.output-file", "logs/app.out");
 		this.environment.setProperty("daemon.working-directory", ".");
-		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL);
 		assertThat(settings.pidFile()).isEqualTo(Path.of("/home/user/app/app.pid"));
 		assertThat(settings.output().file()).isEqualTo(Path.of("/home/user/app/logs/app.out"));
 		assertThat(settings.workingDirectory()).isEqualTo(LAUNCH_DIRECTORY);
@@ -58,7 +61,7 @@ class DaemonSettingsTests {
 	@Test
 	void whenOnlySpringPidFileIsSetThenItIsThePidFile() {
 		this.environment.setProperty("spring.pid.file", "/var/run/boot.pid");
-		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL);
 		assertThat(settings.pidFile()).isEqualTo(Path.of("/var/run/boot.pid"));
 		assertThat(settings.pidFileProperty()).isEqualTo("spring.pid.file");
 	}
@@ -67,14 +70,14 @@ class DaemonSettingsTests {
 	void whenBothPidFilePropertiesAreSetThenDaemonPidFileWins() {
 		this.environment.setProperty("spring.pid.file", "/var/run/boot.pid");
 		this.environment.setProperty("daemon.pid-file", "/var/run/daemon.pid");
-		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY).pidFile())
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL).pidFile())
 			.isEqualTo(Path.of("/var/run/daemon.pid"));
 	}
 
 	@Test
 	void whenOutputIsNoneThenThereIsNoOutputFile() throws Exception {
 		this.environment.setProperty("daemon.output", "none");
-		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY);
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL);
 		assertThat(settings.output().file()).isNull();
 		assertThat(settings.output().prepare(LAUNCH_DIRECTORY, Posix.load()).stdout()).isEqualTo(Path.of("/dev/null"));
 		assertThat(settings.output().description()).isEqualTo("output discarded");
@@ -84,7 +87,7 @@ class DaemonSettingsTests {
 	void whenOutputIsSyslogThenItNamesTheAddress() {
 		this.environment.setProperty("daemon.output", "syslog");
 		this.environment.setProperty("daemon.syslog.address", "udp://127.0.0.1:5514");
-		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY).output().description())
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL).output().description())
 			.isEqualTo("output syslog udp://127.0.0.1:5514");
 	}
 
@@ -92,7 +95,7 @@ class DaemonSettingsTests {
 	@CsvSource({ "0, 0000", "022, 0022", "0027, 0027", "777, 0777", "0777, 0777" })
 	void whenUmaskIsOctalThenItIsAccepted(String value, String octal) {
 		this.environment.setProperty("daemon.umask", value);
-		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY).umaskOctal()).isEqualTo(octal);
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL).umaskOctal()).isEqualTo(octal);
 	}
 
 	@ParameterizedTest
@@ -112,9 +115,48 @@ class DaemonSettingsTests {
 			this.environment.setProperty("daemon.output", "syslog");
 		}
 		assertThatExceptionOfType(InvalidDaemonPropertyException.class)
-			.isThrownBy(() -> DaemonSettings.of(this.environment, LAUNCH_DIRECTORY))
+			.isThrownBy(() -> DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL))
 			.withMessageStartingWith("Invalid value '" + value + "' for property '" + property + "': ")
 			.withMessageContaining(reason);
+	}
+
+	@Test
+	void whenNoApplicationNameIsSetThenTheProcessNamesTheApplication() {
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY,
+				new LaunchContext(List.of(), "orders", null, false));
+		assertThat(settings.applicationName()).isEqualTo("orders");
+		assertThat(settings.pidFile()).isEqualTo(Path.of("/home/user/app/orders.pid"));
+	}
+
+	@Test
+	void whenAServiceManagerRunsItThenAutoStaysInTheForegroundWithConsoleOutput() {
+		LaunchContext supervised = new LaunchContext(List.of(), "application", "supervisord (SUPERVISOR_ENABLED)", false);
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, supervised);
+		assertThat(settings.detaches()).isFalse();
+		assertThat(settings.output().description()).isEqualTo("output to the console");
+		this.environment.setProperty("daemon.output", "file");
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, supervised).output().file())
+			.isEqualTo(Path.of("/home/user/app/application.out"));
+		this.environment.setProperty("daemon.detach", "always");
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, supervised).detaches()).isTrue();
+	}
+
+	@Test
+	void whenDetachIsAlwaysOrNeverThenThatIsDone() {
+		this.environment.setProperty("daemon.detach", "never");
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL);
+		assertThat(settings.detaches()).isFalse();
+		assertThat(settings.output().description()).isEqualTo("output to the console");
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, new LaunchContext(List.of(), "application", null, true))
+			.detaches()).as("the detached daemon itself").isTrue();
+	}
+
+	@Test
+	void whenConsoleOutputWouldDetachThenItIsRefused() {
+		this.environment.setProperty("daemon.output", "console");
+		assertThatExceptionOfType(InvalidDaemonPropertyException.class)
+			.isThrownBy(() -> DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL))
+			.withMessageStartingWith("Invalid value 'console' for property 'daemon.output': a detached daemon");
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.bootdaemon.launch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,19 +59,72 @@ class JavaCommandTests {
 	}
 
 	@Test
-	void whenArgumentsNameExistingFilesThenTheyAreMadeAbsolute() {
+	void whenArgumentsAreNotPathsByDefinitionThenTheyAreKeptEvenIfAFileHasTheirName() {
 		assertThat(relocate("java", "-Dimport=input.csv", "-Dmode=fast", "-jar", "app.jar",
-				"--spring.config.location=optional:file:config/,classpath:/x/,config", "--missing=nothing.txt", "input.csv",
-				"-v", "--flag", "."))
-			.containsExactly(JAVA, "-Dmarker=1", "-Dimport=" + path("input.csv"), "-Dmode=fast", "-jar", path("app.jar"),
+				"--spring.profiles.active=config", "--spring.application.name=app.jar", "input.csv", "-v", "--flag",
+				"", "config"))
+			.containsExactly(JAVA, "-Dmarker=1", "-Dimport=input.csv", "-Dmode=fast", "-jar", path("app.jar"),
+					"--spring.profiles.active=config", "--spring.application.name=app.jar", "input.csv", "-v",
+					"--flag", "", "config");
+	}
+
+	@Test
+	void whenValuesAreWrittenAsRelativePathsThenTheyAreMadeAbsolute() {
+		assertThat(relocate("java", "-Dimport=./input.csv", "-jar", "app.jar", "--data=../data,./x", "./input.csv",
+				"."))
+			.containsExactly(JAVA, "-Dmarker=1", "-Dimport=" + path("input.csv"), "-jar", path("app.jar"),
+					"--data=" + this.launchDirectory.getParent().resolve("data") + "," + path("x"), path("input.csv"),
+					this.launchDirectory.toString());
+	}
+
+	@Test
+	void whenPropertiesArePathsByDefinitionThenRelativeOnesAreMadeAbsolute() {
+		assertThat(relocate("java", "-Dlogging.file.name=logs/app.log", "-Dloader.path=lib,/opt/lib", "-jar",
+				"app.jar", "--spring.config.location=optional:file:config/,classpath:/x/,config",
+				"--spring.config.import=optional:file:extra.yml,configserver:http://x,classpath:a.yml,b.yml",
+				"--spring.config.additional-location=extra/", "--logging.config=classpath:logback.xml",
+				"--spring.pid.file=app.pid", "--daemon.pid-file=run/app.pid", "--daemon.output-file=/var/log/app.out",
+				"--daemon.workingDirectory=."))
+			.containsExactly(JAVA, "-Dmarker=1", "-Dlogging.file.name=" + path("logs/app.log"),
+					"-Dloader.path=" + path("lib") + ",/opt/lib", "-jar", path("app.jar"),
 					"--spring.config.location=optional:file:" + path("config") + "/,classpath:/x/," + path("config"),
-					"--missing=nothing.txt", path("input.csv"), "-v", "--flag", this.launchDirectory.toString());
+					"--spring.config.import=optional:file:" + path("extra.yml") + ",configserver:http://x,classpath:a.yml,"
+							+ path("b.yml"),
+					"--spring.config.additional-location=" + path("extra") + "/", "--logging.config=classpath:logback.xml",
+					"--spring.pid.file=" + path("app.pid"), "--daemon.pid-file=" + path("run/app.pid"),
+					"--daemon.output-file=/var/log/app.out", "--daemon.workingDirectory=" + this.launchDirectory);
+	}
+
+	@Test
+	void whenJvmFileOptionsAreRelativeThenTheyAreMadeAbsolute() {
+		assertThat(relocate("java", "-XX:AOTCache=app.aot", "-XX:AOTCacheOutput=out.aot",
+				"-XX:AOTConfiguration=app.aotconf", "-XX:SharedArchiveFile=app.jsa", "-XX:+UseSerialGC", "-jar",
+				"app.jar"))
+			.containsExactly(JAVA, "-Dmarker=1", "-XX:AOTCache=" + path("app.aot"),
+					"-XX:AOTCacheOutput=" + path("out.aot"), "-XX:AOTConfiguration=" + path("app.aotconf"),
+					"-XX:SharedArchiveFile=" + path("app.jsa"), "-XX:+UseSerialGC", "-jar", path("app.jar"));
+	}
+
+	@Test
+	void whenArgumentsHoldBytesThePlatformCannotDecodeThenTheyAreKeptByteForByte() {
+		byte[] cmdline = "java\0-jar\0app.jar\0--u=h\u00c3\u00a9llo\0\0".getBytes(StandardCharsets.ISO_8859_1);
+		List<String> parsed = JavaCommand.parse(cmdline);
+		assertThat(parsed).containsExactly("java", "-jar", "app.jar", "--u=h\u00c3\u00a9llo", "");
+		assertThat(JavaCommand.relocate(parsed, JAVA, this.launchDirectory, MARKER)).endsWith("--u=h\u00c3\u00a9llo", "");
+		assertThat(JavaCommand.applicationArguments(parsed)).containsExactly("--u=h\u00c3\u00a9llo", "");
+	}
+
+	@Test
+	void whenQuotedForTheShellThenQuotesSurvive() {
+		assertThat(JavaCommand.shellQuoted("it's")).isEqualTo("'it'\\''s'");
+		assertThat(DetachedProcess.script(List.of("/bin/java", "a b", "")))
+			.startsWith("set -- '/bin/java' 'a b' ''\n");
 	}
 
 	@Test
 	void whenLaunchedWithAModuleThenModulePathIsMadeAbsoluteAndArgumentsFollow() {
 		assertThat(relocate("java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-p", "mods", "-m",
-				"app/com.example.Main", "input.csv"))
+				"app/com.example.Main", "./input.csv"))
 			.containsExactly(JAVA, "-Dmarker=1", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-p", path("mods"),
 					"-m", "app/com.example.Main", path("input.csv"));
 	}

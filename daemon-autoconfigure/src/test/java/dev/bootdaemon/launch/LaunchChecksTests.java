@@ -3,6 +3,7 @@ package dev.bootdaemon.launch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * Tests for {@link LaunchChecks}.
  */
 class LaunchChecksTests {
+
+	private static final LaunchContext FROM_A_TERMINAL = new LaunchContext(List.of(), "application", null, false);
 
 	@TempDir
 	Path directory;
@@ -104,7 +107,7 @@ class LaunchChecksTests {
 	}
 
 	private void check() {
-		LaunchChecks.check(DaemonSettings.of(this.environment, this.directory));
+		LaunchChecks.check(DaemonSettings.of(this.environment, this.directory, FROM_A_TERMINAL));
 	}
 
 	private void assertInvalid(String property, Path value, String reason) {

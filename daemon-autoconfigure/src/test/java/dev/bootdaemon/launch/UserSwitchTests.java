@@ -1,6 +1,7 @@
 package dev.bootdaemon.launch;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * tested as root on the real daemon in the sample app's {@code ServiceManagerIT}.
  */
 class UserSwitchTests {
+
+	private static final LaunchContext FROM_A_TERMINAL = new LaunchContext(List.of(), "application", null, false);
 
 	private final Posix posix = Posix.load();
 
@@ -66,7 +69,7 @@ class UserSwitchTests {
 	}
 
 	private DaemonSettings settings() {
-		return DaemonSettings.of(this.environment, Path.of("/tmp"));
+		return DaemonSettings.of(this.environment, Path.of("/tmp"), FROM_A_TERMINAL);
 	}
 
 }

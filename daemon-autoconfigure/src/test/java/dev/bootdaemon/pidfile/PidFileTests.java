@@ -63,9 +63,9 @@ class PidFileTests {
 	@Test
 	void whenHeldThenLockHolderNamesThePid() {
 		Path path = this.directory.resolve("app.pid");
-		assertThat(PidFile.lockHolder(this.posix, path)).isEmpty();
+		assertThat(PidFile.lockHolder(path)).isEmpty();
 		acquire(path);
-		assertThat(PidFile.lockHolder(this.posix, path)).hasValue(this.pid);
+		assertThat(PidFile.lockHolder(path)).hasValue(this.pid);
 	}
 
 	@Test
@@ -75,7 +75,7 @@ class PidFileTests {
 		acquire(path);
 		Files.readString(path);
 		Files.writeString(path, this.pid + "\n");
-		assertThat(PidFile.lockHolder(this.posix, path)).hasValue(this.pid);
+		assertThat(PidFile.lockHolder(path)).hasValue(this.pid);
 	}
 
 	@Test
@@ -127,9 +127,9 @@ class PidFileTests {
 	@Test
 	void whenLeftByADeadProcessThenDeleteIfLeftByRemovesIt() throws IOException {
 		Path path = Files.writeString(this.directory.resolve("app.pid"), DEAD_PID + "\n");
-		PidFile.deleteIfLeftBy(this.posix, path, 42);
+		PidFile.deleteIfLeftBy(path, 42);
 		assertThat(path).exists();
-		PidFile.deleteIfLeftBy(this.posix, path, DEAD_PID);
+		PidFile.deleteIfLeftBy(path, DEAD_PID);
 		assertThat(path).doesNotExist();
 	}
 
@@ -137,8 +137,21 @@ class PidFileTests {
 	void whenHeldThenDeleteIfLeftByKeepsIt() {
 		Path path = this.directory.resolve("app.pid");
 		acquire(path);
-		PidFile.deleteIfLeftBy(this.posix, path, this.pid);
+		PidFile.deleteIfLeftBy(path, this.pid);
 		assertThat(path).exists();
+	}
+
+	@Test
+	void whenRemovedWhileHeldThenItIsWrittenAgainAndStillLocked() throws IOException {
+		Path path = this.directory.resolve("app.pid");
+		PidFile pidFile = acquire(path);
+		assertThat(pidFile.restoreIfMissing()).isFalse();
+		Files.delete(path);
+		assertThat(PidFile.lockHolder(path)).isEmpty();
+		assertThat(pidFile.restoreIfMissing()).isTrue();
+		assertThat(path).hasContent(this.pid + "\n");
+		assertThat(PidFile.lockHolder(path)).hasValue(this.pid);
+		assertThatExceptionOfType(AlreadyRunningException.class).isThrownBy(() -> acquire(path));
 	}
 
 	private PidFile acquire(Path path) {

@@ -1,0 +1,61 @@
+package dev.bootdaemon.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.bootdaemon.control.DaemonControl.ApplicationCheck;
+
+/**
+ * What application a JVM runs, told by its command line: the absolute path of its jar,
+ * else its main module or class. {@code stop}, {@code status} and {@code restart} act
+ * only on a pidfile's holder that runs the same application as they do.
+ */
+final class ApplicationIdentity implements ApplicationCheck {
+
+	private final @Nullable String identity;
+
+	private ApplicationIdentity(@Nullable String identity) {
+		this.identity = identity;
+	}
+
+	/**
+	 * Returns the identity of the application a command line runs.
+	 * @param commandLine the command line, as byte strings
+	 * @param workingDirectory the directory a relative jar path is relative to
+	 * @return the check against other processes
+	 */
+	static ApplicationIdentity of(List<String> commandLine, Path workingDirectory) {
+		return new ApplicationIdentity(identity(commandLine, workingDirectory));
+	}
+
+	static @Nullable String identity(List<String> commandLine, Path workingDirectory) {
+		int main = JavaCommand.mainIndex(commandLine);
+		if (main >= commandLine.size()) {
+			return null;
+		}
+		String target = JavaCommand.text(commandLine.get(main));
+		return commandLine.get(main - 1).equals("-jar") ? workingDirectory.resolve(target).normalize().toString()
+				: target;
+	}
+
+	@Override
+	public @Nullable String otherApplication(long pid) {
+		Path proc = Path.of("/proc", Long.toString(pid));
+		String theirs;
+		try {
+			theirs = identity(JavaCommand.parse(Files.readAllBytes(proc.resolve("cmdline"))),
+					Files.readSymbolicLink(proc.resolve("cwd")));
+		}
+		catch (IOException | RuntimeException ex) {
+			// Not ours to read (another user, hidepid): cannot be told.
+			return null;
+		}
+		return (this.identity == null || this.identity.equals(theirs)) ? null
+				: (theirs != null) ? theirs + ", not " + this.identity : "something else than " + this.identity;
+	}
+
+}

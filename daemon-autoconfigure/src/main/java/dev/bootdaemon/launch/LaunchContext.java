@@ -1,0 +1,54 @@
+package dev.bootdaemon.launch;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * What the settings take from the process rather than from properties.
+ *
+ * @param commandLine this JVM's command line, as byte strings
+ * @param defaultName the application's name when {@code spring.application.name} is not
+ * set: the jar's file name without {@code .jar}, else the main class's simple name
+ * @param serviceManager what manages this process, or {@code null} (see
+ * {@link ServiceManager})
+ * @param detachedDaemon whether this is the detached daemon, started by a launcher
+ */
+record LaunchContext(List<String> commandLine, String defaultName, @Nullable String serviceManager,
+		boolean detachedDaemon) {
+
+	/**
+	 * Returns the context of this process.
+	 * @param commandLine this JVM's command line
+	 * @param mainClass the application's main class, if known
+	 * @param detachedDaemon whether this is the detached daemon
+	 * @return the context
+	 */
+	static LaunchContext of(List<String> commandLine, @Nullable Class<?> mainClass, boolean detachedDaemon) {
+		return new LaunchContext(commandLine, defaultName(commandLine, mainClass),
+				detachedDaemon ? null : ServiceManager.detect(), detachedDaemon);
+	}
+
+	/**
+	 * Returns the application's name: {@code spring.application.name}, else the default.
+	 * @param environment the environment
+	 * @return the name
+	 */
+	String applicationName(Environment environment) {
+		String name = environment.getProperty("spring.application.name");
+		return (name != null && !name.isBlank()) ? name.strip() : this.defaultName;
+	}
+
+	static String defaultName(List<String> commandLine, @Nullable Class<?> mainClass) {
+		int main = JavaCommand.mainIndex(commandLine);
+		if (main < commandLine.size() && commandLine.get(main - 1).equals("-jar")) {
+			String jar = JavaCommand.text(commandLine.get(main));
+			String file = jar.substring(jar.lastIndexOf('/') + 1);
+			return file.endsWith(".jar") ? file.substring(0, file.length() - 4) : file;
+		}
+		return (mainClass != null) ? mainClass.getSimpleName() : "application";
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.bootdaemon.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Recognizes a service manager or container that already keeps this process in the
+ * background and watches it, so that {@code daemon.detach=auto} stays in the foreground:
+ * detaching there would look like an exit to the manager, which would start the
+ * application again.
+ */
+final class ServiceManager {
+
+	// Supervisors that run their service as a direct child, by command name.
+	private static final Map<String, String> SUPERVISOR_COMMANDS = Map.of("runsv", "runit (runsv)", "s6-supervise",
+			"s6 (s6-supervise)", "supervise", "daemontools (supervise)", "supervise-daemon",
+			"OpenRC (supervise-daemon)");
+
+	private ServiceManager() {
+	}
+
+	/**
+	 * Returns what manages this process, if anything.
+	 * @return a description such as {@code supervisord (SUPERVISOR_ENABLED)}, or
+	 * {@code null}
+	 */
+	static @Nullable String detect() {
+		ProcessHandle self = ProcessHandle.current();
+		long parent = self.parent().map(ProcessHandle::pid).orElse(0L);
+		return detect(System.getenv(), self.pid(), parent, command(parent));
+	}
+
+	static @Nullable String detect(Map<String, String> environment, long pid, long parentPid,
+			@Nullable String parentCommand) {
+		if (pid == 1) {
+			return "PID 1 (a container's main process)";
+		}
+		if (isSet(environment, "NOTIFY_SOCKET") || isSet(environment, "INVOCATION_ID")) {
+			return "systemd (NOTIFY_SOCKET or INVOCATION_ID)";
+		}
+		if (isSet(environment, "SUPERVISOR_ENABLED")) {
+			return "supervisord (SUPERVISOR_ENABLED)";
+		}
+		if (parentCommand != null && SUPERVISOR_COMMANDS.containsKey(parentCommand)) {
+			return SUPERVISOR_COMMANDS.get(parentCommand);
+		}
+		// A container runtime starts its main process from outside the container's PID
+		// namespace, where it has no parent (Kubernetes pods sharing one namespace), or
+		// under a small init (tini, dumb-init, a shell) that is PID 1. Keyed to the process
+		// tree rather than to /.dockerenv: a shell inside a container may still detach.
+		if (parentPid == 0) {
+			return "a container runtime (the parent is outside this PID namespace)";
+		}
+		if (parentPid == 1) {
+			return "init or a container's init (the parent is PID 1)";
+		}
+		return null;
+	}
+
+	private static boolean isSet(Map<String, String> environment, String name) {
+		String value = environment.get(name);
+		return value != null && !value.isEmpty();
+	}
+
+	private static @Nullable String command(long pid) {
+		try {
+			return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+}
