@@ -37,6 +37,10 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 
 	static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
+	static final String WORKER = "dev.bootdaemon.sample.worker.WorkerApplication";
+
+	static final String WORKER_CLASSPATH = System.getProperty("worker.classpath", "target/test-classes");
+
 	private static final Pattern SUMMARY = Pattern
 		.compile("\\S+ started as daemon: pid (\\d+), pidfile (.+), output (.+)");
 
@@ -178,6 +182,19 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 			Thread.currentThread().interrupt();
 			return "";
 		}
+	}
+
+	static void signal(String signal, long pid) throws IOException, InterruptedException {
+		new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor();
+	}
+
+	/**
+	 * Runs the worker application of the test sources, not a jar, with these arguments.
+	 */
+	Launch launchWorker(String... args) {
+		List<String> command = new ArrayList<>(List.of(JAVA, "-cp", WORKER_CLASSPATH, WORKER));
+		command.addAll(List.of(args));
+		return run(command, Map.of());
 	}
 
 	static int freePort() {

@@ -98,6 +98,38 @@ class FaultIT {
 	}
 
 	@Test
+	void whenADaemonDoesNotAnswerSigtermThenStopKillsItAndLeavesNoPidFile() throws Exception {
+		Path pidFile = this.daemons.file("sample-app.pid");
+		for (int cycle = 1; cycle <= CYCLES; cycle++) {
+			long pid = startLight().pid();
+			Daemons.signal("STOP", pid);
+			Launch stop = this.daemons.launch("--daemon.command=stop", "--daemon.stop-timeout=500ms");
+			assertThat(stop.exitCode()).as("cycle %d: %s", cycle, stop.stderr()).isZero();
+			assertThat(stop.stdout()).isEqualTo("sample-app killed with SIGKILL after 500ms (pid " + pid + ")\n");
+			assertThat(pidFile).as("left behind, cycle %d", cycle).doesNotExist();
+		}
+		System.out.println("stop of a stopped daemon: " + CYCLES + " cycles of SIGSTOP and stop, 0 pidfiles left");
+	}
+
+	@Test
+	void whenThePidFileIsRemovedWhileTheDaemonRunsThenItIsWrittenAgainAndStillRefusesASecondStart()
+			throws Exception {
+		Path pidFile = this.daemons.file("sample-app.pid");
+		long pid = startLight().pid();
+		Files.delete(pidFile);
+		long removed = System.nanoTime();
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> Files.exists(pidFile));
+		long seconds = Duration.ofNanos(System.nanoTime() - removed).toSeconds();
+		assertThat(pidFile).hasContent(pid + "\n");
+		Launch second = this.daemons.launch("--daemon.enabled=true", "--server.port=" + Daemons.freePort());
+		assertThat(second.exitCode()).isEqualTo(1);
+		assertThat(second.stderr()).contains("already running as pid " + pid);
+		assertThat(this.daemons.file("sample-app.out")).content()
+			.contains("Pidfile " + pidFile + " was removed while the daemon runs; wrote it again (pid " + pid + ")");
+		System.out.println("removed pidfile: written again within " + seconds + " s, second start refused");
+	}
+
+	@Test
 	void whenStoppedOverAndOverThenEachStopIsClean() throws Exception {
 		Path pidFile = this.daemons.file("sample-app.pid");
 		for (int cycle = 1; cycle <= CYCLES; cycle++) {

@@ -106,12 +106,12 @@ class OperationsIT {
 		long pid = start().pid();
 		Path output = this.daemons.file("sample-app.out");
 		Path rotated = Files.move(output, this.daemons.file("sample-app.out.1"));
-		signal("HUP", pid);
+		Daemons.signal("HUP", pid);
 		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(output));
 		assertThat(ProcInfo.of(pid).fd(1)).isEqualTo(output);
 		assertThat(ProcInfo.of(pid).fd(2)).isEqualTo(output);
 		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
-		signal("USR1", pid);
+		Daemons.signal("USR1", pid);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(Files.readString(output)).contains("Reopened output " + output + " on SIGHUP")
 				.contains("on SIGUSR1"));
@@ -135,10 +135,6 @@ class OperationsIT {
 		all[0] = "--daemon.command=" + command;
 		System.arraycopy(args, 0, all, 1, args.length);
 		return this.daemons.launch(all);
-	}
-
-	private static void signal(String signal, long pid) throws IOException, InterruptedException {
-		new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor();
 	}
 
 

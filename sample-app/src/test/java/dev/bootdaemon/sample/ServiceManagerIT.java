@@ -39,7 +39,10 @@ class ServiceManagerIT {
 		// No fork: the process the service manager started is the daemon.
 		assertThat(service.isAlive()).isTrue();
 		assertThat(this.daemons.file("sample-app.pid")).hasContent(service.pid() + "\n");
-		assertThat(ProcInfo.of(service.pid()).fd(1)).isEqualTo(this.daemons.file("sample-app.out"));
+		// Its output stays with the service manager (here the log the test gave it).
+		assertThat(ProcInfo.of(service.pid()).fd(1)).isEqualTo(this.daemons.file("background-1.log"));
+		assertThat(this.daemons.file("background-1.log")).content().contains("Started SampleApplication");
+		assertThat(this.daemons.file("sample-app.out")).doesNotExist();
 		assertThat(Daemons.get(port, "/actuator/info")).contains("\"mode\":\"foreground\"");
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> Files.readString(log).lines().filter("WATCHDOG=1"::equals).count() >= 3);
@@ -55,7 +58,7 @@ class ServiceManagerIT {
 		int port = Daemons.freePort();
 		Process service = this.daemons.startBackground(List.of(Daemons.JAVA, "-jar",
 				this.daemons.file("app.jar").toString(), "--daemon.enabled=true", "--daemon.detach=never",
-				"--daemon.umask=077", "--server.port=" + port), Map.of());
+				"--daemon.output=file", "--daemon.umask=077", "--server.port=" + port), Map.of());
 		await().atMost(Duration.ofSeconds(60)).until(() -> Daemons.get(port, "/").equals("Hello from a daemon\n"));
 		assertThat(this.daemons.file("sample-app.pid")).hasContent(service.pid() + "\n");
 		assertThat(ProcInfo.of(service.pid()).umask()).isEqualTo("0077");

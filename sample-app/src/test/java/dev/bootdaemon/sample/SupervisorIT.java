@@ -1,0 +1,130 @@
+package dev.bootdaemon.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.bootdaemon.sample.Daemons.Launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application under real supervisors from Debian's packages (supervisord, runit) and
+ * as the main process of a container-like PID namespace: {@code daemon.detach=auto}
+ * stays in the foreground with its output on the console, the supervisor's own stop
+ * works, and {@code status} and {@code stop} from outside the namespace find it.
+ */
+class SupervisorIT {
+
+	@RegisterExtension
+	final Daemons daemons = new Daemons();
+
+	@Test
+	void whenRunBySupervisordThenItStaysInTheForegroundAndLogsToSupervisord() throws Exception {
+		int port = Daemons.freePort();
+		Path directory = this.daemons.directory();
+		Path conf = Files.writeString(this.daemons.file("supervisord.conf"), """
+				[unix_http_server]
+				file=%1$s/supervisor.sock
+				[supervisord]
+				nodaemon=true
+				logfile=%1$s/supervisord.log
+				pidfile=%1$s/supervisord.pid
+				childlogdir=%1$s
+				[rpcinterface:supervisor]
+				supervisor.rpcinterface_factory=supervisor.rpcinterface:make_main_rpcinterface
+				[supervisorctl]
+				serverurl=unix://%1$s/supervisor.sock
+				[program:sample]
+				command=%2$s -jar %1$s/app.jar --daemon.enabled=true --server.port=%3$d --daemon.pid-file=%1$s/sample.pid
+				directory=%1$s
+				stdout_logfile=%1$s/sample-console.log
+				redirect_stderr=true
+				startsecs=3
+				stopwaitsecs=30
+				""".formatted(directory, Daemons.JAVA, port));
+		this.daemons.startBackground(List.of("supervisord", "-c", conf.toString()), Map.of());
+		long pid = awaitServing(port, this.daemons.file("sample.pid"));
+		// A detach would look like an exit to supervisord, which would start it again.
+		Thread.sleep(5000);
+		assertThat(supervisorctl(conf, "pid", "sample")).isEqualTo(pid + "\n");
+		assertThat(this.daemons.file("sample-console.log")).content()
+			.contains("Running as daemon: pid " + pid)
+			.containsOnlyOnce("Started SampleApplication");
+		assertThat(this.daemons.file("sample-app.out")).doesNotExist();
+		supervisorctl(conf, "stop", "sample");
+		assertThat(ProcInfo.hasExited(pid)).isTrue();
+		assertThat(this.daemons.file("sample.pid")).doesNotExist();
+	}
+
+	@Test
+	void whenRunByRunitThenItStaysInTheForegroundAndSvStopsIt() throws Exception {
+		int port = Daemons.freePort();
+		Path service = Files.createDirectories(this.daemons.file("service"));
+		Path run = Files.writeString(service.resolve("run"), """
+				#!/bin/sh
+				exec 2>&1
+				exec %2$s -jar %1$s/app.jar --daemon.enabled=true --server.port=%3$d --daemon.pid-file=%1$s/sample.pid
+				""".formatted(this.daemons.directory(), Daemons.JAVA, port));
+		Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+		this.daemons.startBackground(List.of("runsv", service.toString()), Map.of());
+		long pid = awaitServing(port, this.daemons.file("sample.pid"));
+		Thread.sleep(5000);
+		assertThat(Files.readString(service.resolve("supervise/pid")).strip()).isEqualTo(Long.toString(pid));
+		Process stop = new ProcessBuilder("sv", "-w", "30", "stop", service.toString()).start();
+		assertThat(stop.waitFor()).isZero();
+		assertThat(ProcInfo.hasExited(pid)).isTrue();
+		assertThat(this.daemons.file("sample.pid")).doesNotExist();
+	}
+
+	@Test
+	void whenTheMainProcessOfAPidNamespaceThenStatusAndStopFromOutsideFindItsRealPid() throws Exception {
+		int port = Daemons.freePort();
+		Process unshare = this.daemons.startBackground(List.of("unshare", "--pid", "--fork", "--mount-proc",
+				Daemons.JAVA, "-jar", "app.jar", "--daemon.enabled=true", "--server.port=" + port,
+				"--daemon.pid-file=container.pid"), Map.of());
+		awaitServing(port, this.daemons.file("container.pid"));
+		assertThat(this.daemons.file("container.pid")).as("its own pid, in its namespace").hasContent("1\n");
+		long pid = unshare.children().findFirst().map(ProcessHandle::pid).orElseThrow();
+		Launch status = this.daemons.launch("--daemon.command=status", "--daemon.pid-file=container.pid");
+		assertThat(status.exitCode()).isZero();
+		assertThat(status.stdout()).startsWith("sample-app is running: pid " + pid + ", up ");
+		Launch stop = this.daemons.launch("--daemon.command=stop", "--daemon.pid-file=container.pid");
+		assertThat(stop.stdout()).isEqualTo("sample-app stopped (pid " + pid + ")\n");
+		assertThat(ProcInfo.hasExited(pid)).isTrue();
+		assertThat(this.daemons.file("container.pid")).doesNotExist();
+	}
+
+	private static long awaitServing(int port, Path pidFile) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> Daemons.get(port, "/").equals("Hello from a daemon\n"));
+		return Optional.of(pidFile).map(SupervisorIT::read).map(String::strip).map(Long::parseLong).orElseThrow();
+	}
+
+	private static String read(Path path) {
+		try {
+			return Files.readString(path);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String supervisorctl(Path conf, String... command) throws IOException, InterruptedException {
+		List<String> line = new java.util.ArrayList<>(List.of("supervisorctl", "-c", conf.toString()));
+		line.addAll(List.of(command));
+		Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+		String said = new String(process.getInputStream().readAllBytes());
+		process.waitFor();
+		return said;
+	}
+
+}
