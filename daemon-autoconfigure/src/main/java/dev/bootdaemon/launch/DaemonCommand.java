@@ -59,7 +59,7 @@ final class DaemonCommand {
 			}
 			verb = "start as a daemon";
 			if (settings.detaches()) {
-				throw new Exit(new Launcher(this.out, this.err).launch(settings, launchDirectory));
+				throw new Exit(new Launcher(this.out, this.err).launch(settings, launchDirectory, context.commandLine()));
 			}
 			return settings;
 		}

@@ -47,17 +47,18 @@ final class Launcher {
 	 * Starts the daemon detached and waits until it is ready.
 	 * @param settings the daemon settings
 	 * @param launchDirectory the directory the launcher runs in
+	 * @param commandLine this JVM's command line, as byte strings
 	 * @return the exit status for the launching process
 	 */
-	int launch(DaemonSettings settings, Path launchDirectory) {
+	int launch(DaemonSettings settings, Path launchDirectory, List<String> commandLine) {
 		Posix posix = Posix.load();
 		LaunchChecks.preflight(settings, posix, this.err);
-		return start(settings, posix, launchDirectory);
+		return start(settings, posix, launchDirectory, commandLine);
 	}
 
-	private int start(DaemonSettings settings, Posix posix, Path launchDirectory) {
+	private int start(DaemonSettings settings, Posix posix, Path launchDirectory, List<String> commandLine) {
 		try (StartupChannel channel = StartupChannel.open()) {
-			List<String> command = JavaCommand.relocate(JavaCommand.current(), javaBinary(), launchDirectory,
+			List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory,
 					markers(channel, launchDirectory));
 			StandardStreams streams = settings.output().prepare(channel.directory(), posix);
 			long mark = settings.output().mark();
