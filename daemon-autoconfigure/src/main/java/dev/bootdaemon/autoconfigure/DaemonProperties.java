@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.bootdaemon.syslog.SyslogFormat;
+
 /**
  * Configuration properties for running the application as a Unix daemon.
  */
@@ -297,23 +299,6 @@ public class DaemonProperties {
 		public void setBufferLines(int bufferLines) {
 			this.bufferLines = bufferLines;
 		}
-
-	}
-
-	/**
-	 * Syslog message format.
-	 */
-	public enum SyslogFormat {
-
-		/**
-		 * BSD syslog, as libc's syslog(3) writes it to /dev/log.
-		 */
-		RFC3164,
-
-		/**
-		 * The syslog protocol, with full timestamp and hostname.
-		 */
-		RFC5424
 
 	}
 

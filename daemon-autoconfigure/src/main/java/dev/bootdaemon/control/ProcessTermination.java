@@ -1,9 +1,8 @@
 package dev.bootdaemon.control;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+
+import dev.bootdaemon.posix.ProcFiles;
 
 /**
  * Waiting for a process, which need not be our child, to end, and ending it.
@@ -50,17 +49,7 @@ public final class ProcessTermination {
 	 * @return whether it has exited, reaped or not
 	 */
 	public static boolean hasExited(ProcessHandle process) {
-		if (!process.isAlive()) {
-			return true;
-		}
-		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-			char state = stat.charAt(stat.lastIndexOf(')') + 2);
-			return state == 'Z' || state == 'X';
-		}
-		catch (IOException ex) {
-			return !process.isAlive();
-		}
+		return !process.isAlive() || ProcFiles.hasExited(process.pid());
 	}
 
 	/**

@@ -1,13 +1,13 @@
 package dev.bootdaemon.launch;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.control.DaemonControl.ApplicationCheck;
+import dev.bootdaemon.posix.ProcFiles;
 
 /**
  * What application a JVM runs, told by its command line: the absolute path of its jar,
@@ -33,22 +33,20 @@ final class ApplicationIdentity implements ApplicationCheck {
 	}
 
 	static @Nullable String identity(List<String> commandLine, Path workingDirectory) {
-		int main = JavaCommand.mainIndex(commandLine);
+		int main = CommandLine.mainIndex(commandLine);
 		if (main >= commandLine.size()) {
 			return null;
 		}
-		String target = JavaCommand.text(commandLine.get(main));
+		String target = CommandLine.text(commandLine.get(main));
 		return commandLine.get(main - 1).equals("-jar") ? workingDirectory.resolve(target).normalize().toString()
 				: target;
 	}
 
 	@Override
 	public @Nullable String otherApplication(long pid) {
-		Path proc = Path.of("/proc", Long.toString(pid));
 		String theirs;
 		try {
-			theirs = identity(JavaCommand.parse(Files.readAllBytes(proc.resolve("cmdline"))),
-					Files.readSymbolicLink(proc.resolve("cwd")));
+			theirs = identity(CommandLine.of(pid), ProcFiles.workingDirectory(pid));
 		}
 		catch (IOException | RuntimeException ex) {
 			// Not ours to read (another user, hidepid): cannot be told.

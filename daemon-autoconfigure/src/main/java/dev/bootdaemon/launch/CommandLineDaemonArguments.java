@@ -31,9 +31,9 @@ final class CommandLineDaemonArguments implements ApplicationListener<Applicatio
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		String[] daemonArgs;
 		try {
-			daemonArgs = JavaCommand.applicationArguments(JavaCommand.current())
+			daemonArgs = CommandLine.applicationArguments(CommandLine.current())
 				.stream()
-				.map(JavaCommand::text)
+				.map(CommandLine::text)
 				.filter((arg) -> arg.startsWith(PREFIX))
 				.toArray(String[]::new);
 		}

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 
 import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
@@ -86,11 +87,13 @@ final class DaemonCommand {
 	// What the user can mend becomes one line and exit status 1; anything else is a bug
 	// and keeps its stack trace.
 	private RuntimeException refusal(String name, String verb, RuntimeException ex) {
-		if (!(ex instanceof DaemonStartException || ex instanceof InvalidDaemonPropertyException
+		if (!(ex instanceof DaemonStartException || ex instanceof InvalidConfigurationPropertyValueException
 				|| ex instanceof PidFileException || ex instanceof UnsupportedPlatformException)) {
 			return ex;
 		}
-		this.err.println(name + " cannot " + verb + ": " + ex.getMessage());
+		String reason = (ex instanceof InvalidConfigurationPropertyValueException invalid)
+				? InvalidDaemonPropertyException.of(invalid).getMessage() : ex.getMessage();
+		this.err.println(name + " cannot " + verb + ": " + reason);
 		return new Exit(1);
 	}
 

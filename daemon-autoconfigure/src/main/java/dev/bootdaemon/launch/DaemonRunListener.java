@@ -87,7 +87,7 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
 	private LaunchContext launchContext(boolean detachedDaemon) {
 		try {
-			return LaunchContext.of(JavaCommand.current(), this.application.getMainApplicationClass(), detachedDaemon);
+			return LaunchContext.of(CommandLine.current(), this.application.getMainApplicationClass(), detachedDaemon);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read this process's command line", ex);

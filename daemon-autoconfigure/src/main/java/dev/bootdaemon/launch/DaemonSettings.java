@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 
 import dev.bootdaemon.autoconfigure.DaemonProperties.Command;
@@ -159,8 +160,13 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 							"must be positive");
 				}
 				String tag = blankToNull(syslog.getTag());
-				yield OutputTarget.syslog(syslog.getAddress(), syslog.getFormat(), syslog.getFacility(),
-						(tag != null) ? tag : name, syslog.getBufferLines());
+				try {
+					yield OutputTarget.syslog(syslog.getAddress(), syslog.getFormat(), syslog.getFacility(),
+							(tag != null) ? tag : name, syslog.getBufferLines());
+				}
+				catch (InvalidConfigurationPropertyValueException ex) {
+					throw InvalidDaemonPropertyException.of(ex);
+				}
 			}
 		};
 	}

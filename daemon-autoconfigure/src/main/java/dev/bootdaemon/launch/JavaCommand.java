@@ -1,10 +1,6 @@
 package dev.bootdaemon.launch;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,12 +15,8 @@ import java.util.stream.Collectors;
 /**
  * The command line of this JVM, rebuilt to run the same way from another working
  * directory: the same java binary, JVM options, class path or jar, main class and
- * arguments, byte for byte, except for paths relative to the launch directory, which
- * are made absolute.
- * <p>
- * Every element is a byte string: a {@code String} whose chars are the bytes of the
- * argument (ISO-8859-1), so that an argument the platform charset cannot decode (any
- * non-ASCII byte under {@code LC_ALL=C}) still reaches the daemon unchanged.
+ * arguments, byte for byte (see {@link CommandLine}), except for paths relative to the
+ * launch directory, which are made absolute.
  * <p>
  * Only what is a path by definition is rewritten: the JVM's path options, Spring Boot's
  * and the starter's path properties (as {@code -Dname=value} or {@code --name=value}: a
@@ -32,12 +24,6 @@ import java.util.stream.Collectors;
  * and values written as relative paths ({@code ./x}, {@code ../x}).
  */
 final class JavaCommand {
-
-	private static final Set<String> PATH_LIST_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-p",
-			"--module-path", "--upgrade-module-path");
-
-	private static final Set<String> VALUE_OPTIONS = Set.of("--add-modules", "--add-exports", "--add-opens",
-			"--add-reads", "--limit-modules", "--patch-module", "--enable-native-access");
 
 	private static final Set<String> PATH_XX_OPTIONS = Set.of("ErrorFile", "HeapDumpPath", "LogFile",
 			"SharedArchiveFile", "ArchiveClassesAtExit", "AOTCache", "AOTCacheOutput", "AOTConfiguration",
@@ -65,90 +51,6 @@ final class JavaCommand {
 	}
 
 	/**
-	 * Returns the command line of this JVM as {@code /proc/self/cmdline} has it, as byte
-	 * strings, empty arguments included.
-	 * @return the command line
-	 * @throws IOException if it cannot be read
-	 */
-	static List<String> current() throws IOException {
-		return parse(Files.readAllBytes(Path.of("/proc/self/cmdline")));
-	}
-
-	/**
-	 * Splits the contents of a {@code /proc/PID/cmdline} file into byte strings.
-	 * @param cmdline the contents, each argument ended by a NUL
-	 * @return the arguments
-	 */
-	static List<String> parse(byte[] cmdline) {
-		String all = new String(cmdline, StandardCharsets.ISO_8859_1);
-		if (all.isEmpty()) {
-			return List.of();
-		}
-		String terminated = all.endsWith("\0") ? all.substring(0, all.length() - 1) : all;
-		return Arrays.asList(terminated.split("\0", -1));
-	}
-
-	/**
-	 * Turns a string as the JVM decoded it into a byte string, encoded as the JVM encodes
-	 * file names.
-	 * @param text the text
-	 * @return its bytes, one char each
-	 */
-	static String bytes(String text) {
-		return new String(text.getBytes(fileNameCharset()), StandardCharsets.ISO_8859_1);
-	}
-
-	/**
-	 * Turns a byte string back into text, decoded as the JVM decodes file names.
-	 * @param bytes the byte string
-	 * @return the text
-	 */
-	static String text(String bytes) {
-		return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), fileNameCharset());
-	}
-
-	private static Charset fileNameCharset() {
-		String encoding = System.getProperty("sun.jnu.encoding");
-		return (encoding != null && Charset.isSupported(encoding)) ? Charset.forName(encoding)
-				: Charset.defaultCharset();
-	}
-
-	/**
-	 * Returns the position of the main jar, module or class in a command line.
-	 * @param commandLine the command line, the java binary first
-	 * @return its index, or the size of the command line if there is none
-	 */
-	static int mainIndex(List<String> commandLine) {
-		int i = 1;
-		while (i < commandLine.size()) {
-			String arg = commandLine.get(i);
-			if (PATH_LIST_OPTIONS.contains(arg) || VALUE_OPTIONS.contains(arg)) {
-				i += 2;
-			}
-			else if (arg.equals("-jar") || arg.equals("-m") || arg.equals("--module")) {
-				return Math.min(i + 1, commandLine.size());
-			}
-			else if (arg.startsWith("-") || arg.startsWith("@")) {
-				i++;
-			}
-			else {
-				return i;
-			}
-		}
-		return commandLine.size();
-	}
-
-	/**
-	 * Returns what follows the main jar, module or class: the application's arguments.
-	 * @param commandLine the command line, the java binary first
-	 * @return the arguments
-	 */
-	static List<String> applicationArguments(List<String> commandLine) {
-		int main = mainIndex(commandLine);
-		return (main < commandLine.size()) ? commandLine.subList(main + 1, commandLine.size()) : List.of();
-	}
-
-	/**
 	 * Rebuilds a command line so that it runs the same from any working directory.
 	 * @param commandLine the command line as byte strings, the java binary first
 	 * @param javaBinary the absolute java binary
@@ -158,26 +60,26 @@ final class JavaCommand {
 	 */
 	static List<String> relocate(List<String> commandLine, String javaBinary, Path launchDirectory,
 			List<String> extraOptions) {
-		return new JavaCommand(bytes(launchDirectory.toString())).relocate(commandLine, bytes(javaBinary),
-				extraOptions.stream().map(JavaCommand::bytes).toList());
+		return new JavaCommand(CommandLine.bytes(launchDirectory.toString())).relocate(commandLine,
+				CommandLine.bytes(javaBinary), extraOptions.stream().map(CommandLine::bytes).toList());
 	}
 
 	private List<String> relocate(List<String> commandLine, String javaBinary, List<String> extraOptions) {
 		List<String> result = new ArrayList<>();
 		result.add(javaBinary);
 		result.addAll(extraOptions);
-		int main = mainIndex(commandLine);
+		int main = CommandLine.mainIndex(commandLine);
 		for (int i = 1; i < main; i++) {
 			String arg = commandLine.get(i);
 			boolean hasNext = i + 1 < main;
-			if (PATH_LIST_OPTIONS.contains(arg) && hasNext) {
+			if (CommandLine.isPathListOption(arg) && hasNext) {
 				result.add(arg);
 				result.add(pathList(commandLine.get(++i)));
 			}
 			else if (arg.startsWith("@")) {
 				result.add("@" + absolute(arg.substring(1)));
 			}
-			else if (!arg.startsWith("-") || VALUE_OPTIONS.contains(arg) || arg.equals("-m") || arg.equals("--module")) {
+			else if (!arg.startsWith("-") || CommandLine.isValueOption(arg) || arg.equals("-m") || arg.equals("--module")) {
 				result.add(arg);
 			}
 			else {

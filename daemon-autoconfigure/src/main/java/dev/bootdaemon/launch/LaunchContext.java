@@ -42,9 +42,9 @@ record LaunchContext(List<String> commandLine, String defaultName, @Nullable Str
 	}
 
 	static String defaultName(List<String> commandLine, @Nullable Class<?> mainClass) {
-		int main = JavaCommand.mainIndex(commandLine);
+		int main = CommandLine.mainIndex(commandLine);
 		if (main < commandLine.size() && commandLine.get(main - 1).equals("-jar")) {
-			String jar = JavaCommand.text(commandLine.get(main));
+			String jar = CommandLine.text(commandLine.get(main));
 			String file = jar.substring(jar.lastIndexOf('/') + 1);
 			return file.endsWith(".jar") ? file.substring(0, file.length() - 4) : file;
 		}

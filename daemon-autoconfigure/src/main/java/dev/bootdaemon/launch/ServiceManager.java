@@ -1,11 +1,10 @@
 package dev.bootdaemon.launch;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.bootdaemon.posix.ProcFiles;
 
 /**
  * Recognizes a service manager or container that already keeps this process in the
@@ -31,7 +30,7 @@ final class ServiceManager {
 	static @Nullable String detect() {
 		ProcessHandle self = ProcessHandle.current();
 		long parent = self.parent().map(ProcessHandle::pid).orElse(0L);
-		return detect(System.getenv(), self.pid(), parent, command(parent));
+		return detect(System.getenv(), self.pid(), parent, ProcFiles.command(parent));
 	}
 
 	static @Nullable String detect(Map<String, String> environment, long pid, long parentPid,
@@ -64,15 +63,6 @@ final class ServiceManager {
 	private static boolean isSet(Map<String, String> environment, String name) {
 		String value = environment.get(name);
 		return value != null && !value.isEmpty();
-	}
-
-	private static @Nullable String command(long pid) {
-		try {
-			return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
-		}
-		catch (IOException ex) {
-			return null;
-		}
 	}
 
 }

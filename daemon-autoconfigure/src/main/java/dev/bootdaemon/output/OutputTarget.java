@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.bootdaemon.autoconfigure.DaemonProperties.SyslogFormat;
+import dev.bootdaemon.syslog.SyslogFormat;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.syslog.SyslogForwarder;
 
@@ -52,7 +52,8 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput, Syslog
 	 * @param tag the tag of each message
 	 * @param bufferLines how many lines to hold while syslog is slow or away
 	 * @return the target
-	 * @throws dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException if the address
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+	 * if the address
 	 * or facility is invalid
 	 */
 	static OutputTarget syslog(String address, @Nullable SyslogFormat format, String facility, String tag,

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
 
-import dev.bootdaemon.autoconfigure.DaemonProperties.SyslogFormat;
+import dev.bootdaemon.syslog.SyslogFormat;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.syslog.SyslogAddress;
 import dev.bootdaemon.syslog.SyslogForwarder;

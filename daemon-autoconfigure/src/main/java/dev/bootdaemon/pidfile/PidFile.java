@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.FileLocks;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.ProcFiles;
 
 /**
  * A pidfile written atomically and locked for the life of the process.
@@ -352,7 +353,7 @@ public final class PidFile {
 
 	private static boolean namesLockedFile(Path path, int fd) {
 		try {
-			Object locked = Files.readAttributes(Path.of("/proc/self/fd/" + fd), BasicFileAttributes.class).fileKey();
+			Object locked = ProcFiles.openFileKey(fd);
 			Object named = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
 				.fileKey();
 			return locked.equals(named);

@@ -1,8 +1,6 @@
 package dev.bootdaemon.posix;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ public final class SignalState {
 	 */
 	public static List<String> problems() {
 		try {
-			return problems(Files.readString(Path.of("/proc/self/status")));
+			return problems(ProcFiles.status());
 		}
 		catch (IOException ex) {
 			return List.of();

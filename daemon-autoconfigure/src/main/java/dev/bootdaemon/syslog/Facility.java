@@ -2,7 +2,7 @@ package dev.bootdaemon.syslog;
 
 import java.util.List;
 
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * The RFC 5424 facilities, by the names syslog daemons use.
@@ -20,7 +20,7 @@ final class Facility {
 	static int code(String name) {
 		int code = NAMES.indexOf(name.toLowerCase());
 		if (code < 0) {
-			throw new InvalidDaemonPropertyException("daemon.syslog.facility", name,
+			throw new InvalidConfigurationPropertyValueException("daemon.syslog.facility", name,
 					"expected one of " + String.join(", ", NAMES));
 		}
 		return code;

@@ -3,7 +3,7 @@ package dev.bootdaemon.syslog;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Where syslog listens: a Unix socket path (or {@code @abstract} name), or a UDP or TCP
@@ -23,7 +23,7 @@ public record SyslogAddress(Transport transport, String path, String host, int p
 	 * {@code tcp://host:port}.
 	 * @param address the address
 	 * @return the parsed address
-	 * @throws InvalidDaemonPropertyException if it is none of those
+	 * @throws InvalidConfigurationPropertyValueException if it is none of those
 	 */
 	public static SyslogAddress parse(String address) {
 		if (address.startsWith("/")) {
@@ -51,7 +51,7 @@ public record SyslogAddress(Transport transport, String path, String host, int p
 		catch (URISyntaxException ex) {
 			// Reported below with the accepted forms.
 		}
-		throw new InvalidDaemonPropertyException(PROPERTY, address,
+		throw new InvalidConfigurationPropertyValueException(PROPERTY, address,
 				"expected /dev/log, unix:///path, udp://host:port or tcp://host:port");
 	}
 

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.bootdaemon.autoconfigure.DaemonProperties.SyslogFormat;
 import dev.bootdaemon.posix.Posix;
 
 /**

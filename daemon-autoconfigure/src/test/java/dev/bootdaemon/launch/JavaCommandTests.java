@@ -108,10 +108,10 @@ class JavaCommandTests {
 	@Test
 	void whenArgumentsHoldBytesThePlatformCannotDecodeThenTheyAreKeptByteForByte() {
 		byte[] cmdline = "java\0-jar\0app.jar\0--u=h\u00c3\u00a9llo\0\0".getBytes(StandardCharsets.ISO_8859_1);
-		List<String> parsed = JavaCommand.parse(cmdline);
+		List<String> parsed = CommandLine.parse(cmdline);
 		assertThat(parsed).containsExactly("java", "-jar", "app.jar", "--u=h\u00c3\u00a9llo", "");
 		assertThat(JavaCommand.relocate(parsed, JAVA, this.launchDirectory, MARKER)).endsWith("--u=h\u00c3\u00a9llo", "");
-		assertThat(JavaCommand.applicationArguments(parsed)).containsExactly("--u=h\u00c3\u00a9llo", "");
+		assertThat(CommandLine.applicationArguments(parsed)).containsExactly("--u=h\u00c3\u00a9llo", "");
 	}
 
 	@Test
@@ -131,7 +131,7 @@ class JavaCommandTests {
 
 	@Test
 	void whenReadFromProcThenTheCommandLineOfThisJvmIsReturned() throws IOException {
-		List<String> current = JavaCommand.current();
+		List<String> current = CommandLine.current();
 		assertThat(current).isNotEmpty();
 		assertThat(ProcessHandle.current().info().arguments().map(List::of))
 			.hasValueSatisfying((arguments) -> assertThat(current.subList(1, current.size())).isEqualTo(arguments));

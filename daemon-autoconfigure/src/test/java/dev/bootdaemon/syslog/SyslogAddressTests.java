@@ -4,7 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,9 +27,12 @@ class SyslogAddressTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "ftp://host:21", "udp://host", "tcp://:514", "unix://relative", "dev/log", "", "udp://h:514/x" })
 	void whenMalformedThenRefusedNamingTheProperty(String address) {
-		assertThatExceptionOfType(InvalidDaemonPropertyException.class).isThrownBy(() -> SyslogAddress.parse(address))
-			.withMessage("Invalid value '" + address + "' for property 'daemon.syslog.address': "
-					+ "expected /dev/log, unix:///path, udp://host:port or tcp://host:port");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> SyslogAddress.parse(address))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("daemon.syslog.address"))
+			.satisfies((ex) -> assertThat(ex.getValue()).isEqualTo(address))
+			.satisfies((ex) -> assertThat(ex.getReason())
+				.isEqualTo("expected /dev/log, unix:///path, udp://host:port or tcp://host:port"));
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bootdaemon.autoconfigure.DaemonProperties.SyslogFormat;
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,9 +35,11 @@ class SyslogForwarderTests {
 
 	@Test
 	void whenTheFacilityIsUnknownThenItIsRefused() {
-		assertThatExceptionOfType(InvalidDaemonPropertyException.class)
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
 			.isThrownBy(() -> SyslogForwarder.validate("/dev/log", "mail2"))
-			.withMessageStartingWith("Invalid value 'mail2' for property 'daemon.syslog.facility': expected one of kern,");
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("daemon.syslog.facility"))
+			.satisfies((ex) -> assertThat(ex.getValue()).isEqualTo("mail2"))
+			.satisfies((ex) -> assertThat(ex.getReason()).startsWith("expected one of kern,"));
 	}
 
 	@Test

@@ -1,0 +1,93 @@
+package dev.bootdaemon.posix;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Linux tells of a process under {@code /proc}: its command line, working
+ * directory, command name and state, and what its open descriptors are.
+ */
+public final class ProcFiles {
+
+	private ProcFiles() {
+	}
+
+	/**
+	 * Returns a process's command line as {@code /proc/PID/cmdline} has it.
+	 * @param pid the process, or -1 for this one
+	 * @return the bytes, each argument ended by a NUL
+	 * @throws IOException if it cannot be read (gone, or not ours to read)
+	 */
+	public static byte[] commandLine(long pid) throws IOException {
+		return Files.readAllBytes(proc(pid).resolve("cmdline"));
+	}
+
+	/**
+	 * Returns a process's working directory.
+	 * @param pid the process
+	 * @return the directory
+	 * @throws IOException if it cannot be read
+	 */
+	public static Path workingDirectory(long pid) throws IOException {
+		return Files.readSymbolicLink(proc(pid).resolve("cwd"));
+	}
+
+	/**
+	 * Returns a process's command name ({@code comm}).
+	 * @param pid the process
+	 * @return the name, or {@code null} if it cannot be read
+	 */
+	public static @Nullable String command(long pid) {
+		try {
+			return Files.readString(proc(pid).resolve("comm")).strip();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Tells whether a process has exited: gone, or a zombie its parent has not reaped.
+	 * @param pid the process
+	 * @return whether it has exited
+	 */
+	public static boolean hasExited(long pid) {
+		try {
+			String stat = Files.readString(proc(pid).resolve("stat"));
+			char state = stat.charAt(stat.lastIndexOf(')') + 2);
+			return state == 'Z' || state == 'X';
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	/**
+	 * Returns the status lines of this process ({@code /proc/self/status}).
+	 * @return the text
+	 * @throws IOException if it cannot be read
+	 */
+	public static String status() throws IOException {
+		return Files.readString(proc(-1).resolve("status"));
+	}
+
+	/**
+	 * Returns the identity (device and inode) of the file an open descriptor of this
+	 * process refers to, to compare with what a path names now.
+	 * @param fd the descriptor
+	 * @return its file key
+	 * @throws IOException if it cannot be read
+	 */
+	public static Object openFileKey(int fd) throws IOException {
+		return Files.readAttributes(proc(-1).resolve("fd/" + fd), BasicFileAttributes.class).fileKey();
+	}
+
+	private static Path proc(long pid) {
+		return Path.of("/proc", (pid < 0) ? "self" : Long.toString(pid));
+	}
+
+}
