@@ -11,7 +11,7 @@ milestones=(
 	"org.springframework.boot.loader.launch.JarLauncher|Spring Boot's jar launcher runs"
 	"org.springframework.boot.SpringApplication|SpringApplication loaded"
 	"org.springframework.boot.context.config.ConfigDataEnvironment|configuration files being loaded"
-	"dev.bootdaemon.launch.DaemonCommand|configuration loaded, daemon mode decided"
+	"dev.bootdaemon.entry.DaemonCommand|configuration loaded, daemon mode decided"
 	"com.sun.jna.Native|libc binding (JNA) loading"
 	"dev.bootdaemon.launch.DetachedProcess|daemon spawned"
 )

@@ -13,8 +13,9 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.bootdaemon.launch.DaemonRuntime;
+import dev.bootdaemon.daemon.DaemonRuntime;
 import dev.bootdaemon.systemd.ServiceHealth;
+import dev.bootdaemon.settings.DaemonProperties;
 
 /**
  * Auto-configuration of daemon mode. The detaching itself happens earlier, in a run

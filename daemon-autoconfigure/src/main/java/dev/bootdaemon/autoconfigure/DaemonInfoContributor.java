@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 
-import dev.bootdaemon.launch.DaemonRuntime;
+import dev.bootdaemon.daemon.DaemonRuntime;
 
 /**
  * Adds a {@code daemon} section to Actuator's {@code info} endpoint: mode, pid, pidfile,

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import dev.bootdaemon.settings.CommandLine;
 
 /**
  * The command line of this JVM, rebuilt to run the same way from another working

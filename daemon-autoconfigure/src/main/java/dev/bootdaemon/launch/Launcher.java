@@ -17,16 +17,16 @@ import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.output.StandardStreams;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.settings.LaunchChecks;
+import dev.bootdaemon.settings.Handoff;
+import dev.bootdaemon.settings.DaemonStartException;
+import dev.bootdaemon.settings.DaemonSettings;
 
 /**
  * The launching process: checks the configuration, starts the daemon detached, waits
  * until it is ready and tells the user how it went. Never starts the application.
  */
-final class Launcher {
-
-	static final String STARTUP_SOCKET_PROPERTY = "boot-daemon.startup-socket";
-
-	static final String LAUNCH_DIRECTORY_PROPERTY = "boot-daemon.launch-directory";
+public final class Launcher {
 
 	private static final String LOADER_HOME = "loader.home";
 
@@ -38,7 +38,7 @@ final class Launcher {
 
 	private final PrintStream err;
 
-	Launcher(PrintStream out, PrintStream err) {
+	public Launcher(PrintStream out, PrintStream err) {
 		this.out = out;
 		this.err = err;
 	}
@@ -50,7 +50,7 @@ final class Launcher {
 	 * @param commandLine this JVM's command line, as byte strings
 	 * @return the exit status for the launching process
 	 */
-	int launch(DaemonSettings settings, Path launchDirectory, List<String> commandLine) {
+	public int launch(DaemonSettings settings, Path launchDirectory, List<String> commandLine) {
 		Posix posix = Posix.load();
 		LaunchChecks.preflight(settings, posix, this.err);
 		return start(settings, posix, launchDirectory, commandLine);
@@ -143,8 +143,7 @@ final class Launcher {
 	// PropertiesLauncher looks for loader.properties in loader.home, by default the
 	// working directory.
 	private static List<String> markers(StartupChannel channel, Path launchDirectory) {
-		List<String> markers = new ArrayList<>(List.of("-D" + STARTUP_SOCKET_PROPERTY + "=" + channel.address(),
-				"-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + launchDirectory));
+		List<String> markers = new ArrayList<>(Handoff.markers(channel.address(), launchDirectory));
 		if (System.getProperty(LOADER_HOME) == null && Files.exists(launchDirectory.resolve("loader.properties"))) {
 			markers.add("-D" + LOADER_HOME + "=" + launchDirectory);
 		}

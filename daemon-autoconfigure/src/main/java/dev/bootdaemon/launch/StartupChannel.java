@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.control.ProcessTermination;
+import dev.bootdaemon.settings.PrivateDirectory;
 
 /**
  * The launcher's end of the private channel the daemon reports its start on: a Unix

@@ -1,5 +1,7 @@
 package dev.bootdaemon.launch;
 
+import dev.bootdaemon.settings.Handoff;
+
 /**
  * How the daemon's start ended, as the launcher saw it.
  *
@@ -8,12 +10,6 @@ package dev.bootdaemon.launch;
  */
 record StartupOutcome(Kind kind, String detail) {
 
-	static final String READY = "READY";
-
-	static final String FAILED = "FAILED";
-
-	static final String STARTED = "STARTED";
-
 	static StartupOutcome of(Kind kind) {
 		return new StartupOutcome(kind, "");
 	}
@@ -21,14 +17,14 @@ record StartupOutcome(Kind kind, String detail) {
 	// The daemon says READY, or FAILED followed by its reason; saying nothing means it
 	// died before it could.
 	static StartupOutcome parse(String message) {
-		if (message.startsWith(STARTED + "\n")) {
-			return parse(message.substring(STARTED.length() + 1));
+		if (message.startsWith(Handoff.STARTED + "\n")) {
+			return parse(message.substring(Handoff.STARTED.length() + 1));
 		}
-		if (message.startsWith(READY)) {
+		if (message.startsWith(Handoff.READY)) {
 			return of(Kind.READY);
 		}
-		if (message.startsWith(FAILED)) {
-			return new StartupOutcome(Kind.FAILED, message.substring(FAILED.length()).strip());
+		if (message.startsWith(Handoff.FAILED)) {
+			return new StartupOutcome(Kind.FAILED, message.substring(Handoff.FAILED.length()).strip());
 		}
 		return of(Kind.EXITED);
 	}
@@ -36,7 +32,7 @@ record StartupOutcome(Kind kind, String detail) {
 	// The daemon says STARTED once its context has started, if readiness waits for the
 	// runners: a timeout after that is the runners'.
 	static StartupOutcome timedOut(String message) {
-		return new StartupOutcome(Kind.TIMED_OUT, message.startsWith(STARTED) ? STARTED : "");
+		return new StartupOutcome(Kind.TIMED_OUT, message.startsWith(Handoff.STARTED) ? Handoff.STARTED : "");
 	}
 
 	/**
@@ -45,7 +41,7 @@ record StartupOutcome(Kind kind, String detail) {
 	 * @return whether the runners were still running
 	 */
 	boolean runnersStillRunning() {
-		return this.kind == Kind.TIMED_OUT && this.detail.equals(STARTED);
+		return this.kind == Kind.TIMED_OUT && this.detail.equals(Handoff.STARTED);
 	}
 
 	enum Kind {

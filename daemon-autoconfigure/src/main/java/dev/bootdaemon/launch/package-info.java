@@ -1,6 +1,6 @@
 /**
- * Starting the daemon: the launching process, the detached process and the channel
- * between them.
+ * The launching process: starts the daemon detached (fork, setsid, fork) with its own
+ * command line, waits on a private channel until it is ready, and reports.
  */
 @NullMarked
 package dev.bootdaemon.launch;

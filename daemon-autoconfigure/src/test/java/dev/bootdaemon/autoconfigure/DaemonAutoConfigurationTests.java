@@ -10,11 +10,12 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.bootdaemon.launch.DaemonRuntime;
+import dev.bootdaemon.daemon.DaemonRuntime;
 import dev.bootdaemon.output.OutputTarget;
 import dev.bootdaemon.systemd.ServiceHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.bootdaemon.settings.DaemonProperties;
 
 /**
  * Tests for {@link DaemonAutoConfiguration}.

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.bootdaemon.settings.CommandLine;
 
 /**
  * Tests for {@link JavaCommand}.

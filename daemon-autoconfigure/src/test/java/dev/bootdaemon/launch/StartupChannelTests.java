@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import dev.bootdaemon.daemon.StartupReporter;
 
 /**
  * Tests for {@link StartupChannel} and {@link StartupReporter} over a real Unix socket.

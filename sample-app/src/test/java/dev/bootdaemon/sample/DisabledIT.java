@@ -26,13 +26,13 @@ class DisabledIT {
 				"--spring.main.web-application-type=none");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.stdout()).contains("Started SampleApplication")
-			.contains("dev.bootdaemon.launch.DaemonRunListener")
+			.contains("dev.bootdaemon.entry.DaemonRunListener")
 			.doesNotContain("com.sun.jna")
 			.doesNotContain("dev.bootdaemon.posix")
 			.doesNotContain("dev.bootdaemon.pidfile")
 			.doesNotContain("dev.bootdaemon.launch.Launcher")
-			.doesNotContain("dev.bootdaemon.launch.DaemonCommand")
-			.doesNotContain("dev.bootdaemon.launch.DaemonSettings")
+			.doesNotContain("dev.bootdaemon.entry.DaemonCommand")
+			.doesNotContain("dev.bootdaemon.settings.DaemonSettings")
 			.doesNotContain("started as daemon");
 		try (var files = Files.list(this.daemons.directory())) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("app.jar");

@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.daemon;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,6 +9,7 @@ import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcesso
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import dev.bootdaemon.settings.Handoff;
 
 /**
  * Lets the daemon find {@code application.properties} and {@code config/} in the
@@ -27,7 +28,7 @@ class LaunchDirectoryConfigLocations implements EnvironmentPostProcessor, Ordere
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		String launchDirectory = System.getProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY);
+		String launchDirectory = System.getProperty(Handoff.LAUNCH_DIRECTORY_PROPERTY);
 		if (launchDirectory == null || Path.of(launchDirectory).equals(Path.of("").toAbsolutePath())) {
 			return;
 		}

@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.settings;
 
 import java.util.List;
 
@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
  * {@link ServiceManager})
  * @param detachedDaemon whether this is the detached daemon, started by a launcher
  */
-record LaunchContext(List<String> commandLine, String defaultName, @Nullable String serviceManager,
+public record LaunchContext(List<String> commandLine, String defaultName, @Nullable String serviceManager,
 		boolean detachedDaemon) {
 
 	/**
@@ -26,7 +26,7 @@ record LaunchContext(List<String> commandLine, String defaultName, @Nullable Str
 	 * @param detachedDaemon whether this is the detached daemon
 	 * @return the context
 	 */
-	static LaunchContext of(List<String> commandLine, @Nullable Class<?> mainClass, boolean detachedDaemon) {
+	public static LaunchContext of(List<String> commandLine, @Nullable Class<?> mainClass, boolean detachedDaemon) {
 		return new LaunchContext(commandLine, defaultName(commandLine, mainClass),
 				detachedDaemon ? null : ServiceManager.detect(), detachedDaemon);
 	}
@@ -36,7 +36,7 @@ record LaunchContext(List<String> commandLine, String defaultName, @Nullable Str
 	 * @param environment the environment
 	 * @return the name
 	 */
-	String applicationName(Environment environment) {
+	public String applicationName(Environment environment) {
 		String name = environment.getProperty("spring.application.name");
 		return (name != null && !name.isBlank()) ? name.strip() : this.defaultName;
 	}

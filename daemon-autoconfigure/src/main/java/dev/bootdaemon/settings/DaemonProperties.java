@@ -1,4 +1,4 @@
-package dev.bootdaemon.autoconfigure;
+package dev.bootdaemon.settings;
 
 import java.time.Duration;
 

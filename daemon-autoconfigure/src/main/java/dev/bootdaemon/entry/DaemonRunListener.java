@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.entry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +20,11 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import dev.bootdaemon.settings.LaunchContext;
+import dev.bootdaemon.settings.Handoff;
+import dev.bootdaemon.settings.DaemonSettings;
+import dev.bootdaemon.settings.CommandLine;
+import dev.bootdaemon.daemon.RunningDaemon;
 
 /**
  * Turns {@code daemon.enabled=true} into a daemon, and runs {@code daemon.command}. In
@@ -46,7 +51,8 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		if (mayHaveDroppedDaemonArguments(args)) {
 			application.addListeners(new CommandLineDaemonArguments());
 		}
-		if (System.getProperty(Launcher.STARTUP_SOCKET_PROPERTY) == null) {
+		// A compile-time constant: nothing is loaded while daemon mode is off.
+		if (System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) == null) {
 			application.addListeners(new ConfigurationLoaded(this::runCommand));
 		}
 	}
@@ -97,10 +103,11 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	@Override
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
-		String startupSocket = System.getProperty(Launcher.STARTUP_SOCKET_PROPERTY);
+		Path startupSocket = Handoff.startupSocket();
 		if (startupSocket != null) {
-			this.daemon = RunningDaemon.detached(environment, Path.of(startupSocket),
-					Path.of(System.getProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY, "/")), launchContext(true));
+			Path launchDirectory = Handoff.launchDirectory();
+			this.daemon = RunningDaemon.detached(environment, startupSocket,
+					(launchDirectory != null) ? launchDirectory : Path.of("/"), launchContext(true));
 		}
 		else if (this.foreground != null) {
 			this.daemon = DaemonCommand.exitIfAsked(this.foreground);

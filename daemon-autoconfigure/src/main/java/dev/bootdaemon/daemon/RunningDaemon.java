@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.daemon;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,14 +14,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.Environment;
 
-import dev.bootdaemon.autoconfigure.DaemonProperties.ReadyOn;
-import dev.bootdaemon.launch.DaemonRuntime.Mode;
+import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
+import dev.bootdaemon.daemon.DaemonRuntime.Mode;
 import dev.bootdaemon.output.OutputReopening;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.SignalState;
 import dev.bootdaemon.systemd.ServiceHealth;
 import dev.bootdaemon.systemd.SystemdNotifier;
+import dev.bootdaemon.settings.UserSwitch;
+import dev.bootdaemon.settings.PrivateDirectory;
+import dev.bootdaemon.settings.LaunchContext;
+import dev.bootdaemon.settings.LaunchChecks;
+import dev.bootdaemon.settings.DaemonStartException;
+import dev.bootdaemon.settings.DaemonSettings;
 
 /**
  * The daemon's side of daemon mode, detached or in the foreground: holds the pidfile
@@ -29,7 +35,7 @@ import dev.bootdaemon.systemd.SystemdNotifier;
  * reopens its output on SIGHUP, drops root once the web server has bound its ports, and
  * tells the launcher and systemd how the start went.
  */
-final class RunningDaemon {
+public final class RunningDaemon {
 
 	private static final Log logger = LogFactory.getLog(RunningDaemon.class);
 
@@ -66,7 +72,7 @@ final class RunningDaemon {
 	/**
 	 * Attaches the detached daemon, which reports back to its launcher.
 	 */
-	static RunningDaemon detached(Environment environment, Path startupSocket, Path launchDirectory,
+	public static RunningDaemon detached(Environment environment, Path startupSocket, Path launchDirectory,
 			LaunchContext context) {
 		StartupReporter reporter = StartupReporter.connect(startupSocket);
 		try {
@@ -85,7 +91,7 @@ final class RunningDaemon {
 	 * Turns this process into the daemon without detaching: the launcher's checks
 	 * (warnings still reach the terminal or journal), then its output, umask and pidfile.
 	 */
-	static RunningDaemon foreground(DaemonSettings settings) {
+	public static RunningDaemon foreground(DaemonSettings settings) {
 		Posix posix = Posix.load();
 		UserSwitch userSwitch = LaunchChecks.preflight(settings, posix, System.err);
 		try (PrivateDirectory pipes = PrivateDirectory.create()) {
@@ -117,7 +123,7 @@ final class RunningDaemon {
 		return new RunningDaemon(posix, settings, pidFile, userSwitch, reporter, mode);
 	}
 
-	void contextPrepared(ConfigurableApplicationContext context) {
+	public void contextPrepared(ConfigurableApplicationContext context) {
 		context.getBeanFactory().registerSingleton("daemonRuntime", this.runtime);
 		if (this.notifier != null) {
 			SystemdNotifier notifier = this.notifier;
@@ -126,7 +132,7 @@ final class RunningDaemon {
 	}
 
 	// The web server has bound its ports by now, and nothing has called the runners yet.
-	void started(ConfigurableApplicationContext context) {
+	public void started(ConfigurableApplicationContext context) {
 		if (this.userSwitch != null) {
 			this.userSwitch.apply(this.posix, this.pidFile.getPath(), this.settings.output().file());
 			logger.info("Switched to user " + this.userSwitch);
@@ -139,7 +145,7 @@ final class RunningDaemon {
 		}
 	}
 
-	void ready(ConfigurableApplicationContext context) {
+	public void ready(ConfigurableApplicationContext context) {
 		if (this.settings.readyOn() == ReadyOn.READY) {
 			reportReady(context);
 		}
@@ -158,7 +164,7 @@ final class RunningDaemon {
 		}
 	}
 
-	void failed(@Nullable ConfigurableApplicationContext context, Throwable failure) {
+	public void failed(@Nullable ConfigurableApplicationContext context, Throwable failure) {
 		this.pidFile.release();
 		String description = StartupFailureDescription.of(context, failure);
 		if (this.reporter != null) {

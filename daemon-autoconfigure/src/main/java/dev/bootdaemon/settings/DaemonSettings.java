@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,11 +11,11 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 
-import dev.bootdaemon.autoconfigure.DaemonProperties.Command;
-import dev.bootdaemon.autoconfigure.DaemonProperties.Output;
-import dev.bootdaemon.autoconfigure.DaemonProperties.ReadyOn;
-import dev.bootdaemon.autoconfigure.DaemonProperties;
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import dev.bootdaemon.settings.DaemonProperties.Command;
+import dev.bootdaemon.settings.DaemonProperties.Output;
+import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
+import dev.bootdaemon.settings.DaemonProperties;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.output.OutputTarget;
 
 /**
@@ -41,7 +41,7 @@ import dev.bootdaemon.output.OutputTarget;
  * @param group the group to switch to, or {@code null}
  * @param outputStrict whether an unreachable output fails the start
  */
-record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
+public record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
 		String pidFileProperty, Duration startupTimeout, Command command, Duration stopTimeout, boolean stopForce,
 		boolean detaches, @Nullable String serviceManager, ReadyOn readyOn, @Nullable String user,
 		@Nullable String group, boolean outputStrict) {
@@ -58,7 +58,7 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 
 	static final String STOP_TIMEOUT = "daemon.stop-timeout";
 
-	static DaemonSettings of(Environment environment, Path launchDirectory, LaunchContext context) {
+	public static DaemonSettings of(Environment environment, Path launchDirectory, LaunchContext context) {
 		Binder binder = Binder.get(environment);
 		DaemonProperties properties = bind(binder);
 		String name = context.applicationName(environment);
@@ -88,7 +88,7 @@ record DaemonSettings(String applicationName, Path workingDirectory, int umask, 
 		return launchDirectory.resolve(path).normalize();
 	}
 
-	String umaskOctal() {
+	public String umaskOctal() {
 		return String.format("%04o", this.umask);
 	}
 

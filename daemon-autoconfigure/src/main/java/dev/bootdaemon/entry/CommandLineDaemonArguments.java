@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.entry;
 
 import java.io.IOException;
 
@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
+import dev.bootdaemon.settings.CommandLine;
 
 /**
  * Makes the {@code --daemon.*} arguments of this JVM's command line count when

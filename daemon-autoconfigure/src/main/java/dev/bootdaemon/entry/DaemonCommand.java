@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.entry;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,11 +7,16 @@ import java.util.function.Supplier;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.control.DaemonControl;
 import dev.bootdaemon.pidfile.PidFileException;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.UnsupportedPlatformException;
+import dev.bootdaemon.settings.LaunchContext;
+import dev.bootdaemon.settings.DaemonStartException;
+import dev.bootdaemon.settings.DaemonSettings;
+import dev.bootdaemon.launch.Launcher;
+import dev.bootdaemon.daemon.RunningDaemon;
 
 /**
  * Runs {@code daemon.command} in the launching process: {@code status} and {@code stop}

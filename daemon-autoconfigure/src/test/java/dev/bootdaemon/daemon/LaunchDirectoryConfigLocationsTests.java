@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.daemon;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.bootdaemon.settings.Handoff;
 
 /**
  * Tests for {@link LaunchDirectoryConfigLocations}.
@@ -19,7 +20,7 @@ class LaunchDirectoryConfigLocationsTests {
 
 	@AfterEach
 	void clear() {
-		System.clearProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY);
+		System.clearProperty(Handoff.LAUNCH_DIRECTORY_PROPERTY);
 	}
 
 	@Test
@@ -30,7 +31,7 @@ class LaunchDirectoryConfigLocationsTests {
 
 	@Test
 	void whenADaemonThenTheLaunchDirectoryIsSearchedLikeTheWorkingDirectory() {
-		System.setProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY, "/home/user/app");
+		System.setProperty(Handoff.LAUNCH_DIRECTORY_PROPERTY, "/home/user/app");
 		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
 		assertThat(this.environment.getProperty("spring.config.additional-location")).isEqualTo(
 				"optional:file:/home/user/app/;optional:file:/home/user/app/config/;optional:file:/home/user/app/config/*/");
@@ -38,7 +39,7 @@ class LaunchDirectoryConfigLocationsTests {
 
 	@Test
 	void whenTheUserAddedLocationsThenTheyComeLastSoTheyWin() {
-		System.setProperty(Launcher.LAUNCH_DIRECTORY_PROPERTY, "/home/user/app");
+		System.setProperty(Handoff.LAUNCH_DIRECTORY_PROPERTY, "/home/user/app");
 		this.environment.setProperty("spring.config.additional-location", "file:/etc/app/");
 		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
 		assertThat(this.environment.getProperty("spring.config.additional-location"))

@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.settings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
 
@@ -16,7 +16,7 @@ import dev.bootdaemon.posix.Posix;
  * Checks, before anything is created, that the daemon's files, directories, user and
  * output can be used, naming the property at fault.
  */
-final class LaunchChecks {
+public final class LaunchChecks {
 
 	private LaunchChecks() {
 	}
@@ -29,7 +29,7 @@ final class LaunchChecks {
 	 * @param warnings where to warn about an output that cannot be reached yet
 	 * @return the user switch to make once started, or {@code null}
 	 */
-	static @Nullable UserSwitch preflight(DaemonSettings settings, Posix posix, PrintStream warnings) {
+	public static @Nullable UserSwitch preflight(DaemonSettings settings, Posix posix, PrintStream warnings) {
 		check(settings);
 		UserSwitch userSwitch = UserSwitch.of(settings, posix);
 		settings.output().unreachable(posix).ifPresent((reason) -> {

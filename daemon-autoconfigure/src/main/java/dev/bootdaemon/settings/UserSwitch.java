@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.settings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.posix.Posix.Account;
 import dev.bootdaemon.posix.Posix;
 
@@ -16,7 +16,7 @@ import dev.bootdaemon.posix.Posix;
  * detaching. The daemon's own files are handed to the user first, so that it can still
  * reopen its output and remove its pidfile.
  */
-final class UserSwitch {
+public final class UserSwitch {
 
 	private final String user;
 
@@ -30,7 +30,7 @@ final class UserSwitch {
 		this.gid = gid;
 	}
 
-	static @Nullable UserSwitch of(DaemonSettings settings, Posix posix) {
+	public static @Nullable UserSwitch of(DaemonSettings settings, Posix posix) {
 		String user = settings.user();
 		String group = settings.group();
 		if (user == null) {
@@ -55,11 +55,11 @@ final class UserSwitch {
 		return new UserSwitch(user, account.uid(), gid);
 	}
 
-	String user() {
+	public String user() {
 		return this.user;
 	}
 
-	void apply(Posix posix, Path... files) {
+	public void apply(Posix posix, Path... files) {
 		for (Path file : files) {
 			if (file != null && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
 				try {

@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.entry;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.control.DaemonControl.ApplicationCheck;
 import dev.bootdaemon.posix.ProcFiles;
+import dev.bootdaemon.settings.CommandLine;
 
 /**
  * What application a JVM runs, told by its command line: the absolute path of its jar,

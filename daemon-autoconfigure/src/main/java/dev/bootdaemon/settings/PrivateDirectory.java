@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.settings;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * A fresh temporary directory only this user can enter, for the startup socket and the
  * output pipes. Closing it removes it with whatever is left in it.
  */
-final class PrivateDirectory implements Closeable {
+public final class PrivateDirectory implements Closeable {
 
 	private final Path path;
 
@@ -19,12 +19,12 @@ final class PrivateDirectory implements Closeable {
 		this.path = path;
 	}
 
-	static PrivateDirectory create() throws IOException {
+	public static PrivateDirectory create() throws IOException {
 		return new PrivateDirectory(Files.createTempDirectory("boot-daemon-",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
 	}
 
-	Path path() {
+	public Path path() {
 		return this.path;
 	}
 

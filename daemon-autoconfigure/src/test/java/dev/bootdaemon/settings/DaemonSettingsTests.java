@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.bootdaemon.autoconfigure.InvalidDaemonPropertyException;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.posix.Posix;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.daemon;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
@@ -6,12 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.bootdaemon.settings.Handoff;
+import dev.bootdaemon.settings.DaemonStartException;
 
 /**
  * The daemon's end of the {@link StartupChannel}: connected at once, so that the
  * launcher sees the daemon die, and used once to say READY or FAILED.
  */
-final class StartupReporter {
+public final class StartupReporter {
 
 	private final SocketChannel channel;
 
@@ -19,7 +21,7 @@ final class StartupReporter {
 		this.channel = channel;
 	}
 
-	static StartupReporter connect(Path socket) {
+	public static StartupReporter connect(Path socket) {
 		try {
 			return new StartupReporter(SocketChannel.open(UnixDomainSocketAddress.of(socket)));
 		}
@@ -31,16 +33,16 @@ final class StartupReporter {
 
 	// The context has started, the runners are yet to run: lets the launcher tell a slow
 	// runner from a slow start.
-	void started() {
-		send(StartupOutcome.STARTED + "\n", false);
+	public void started() {
+		send(Handoff.STARTED + "\n", false);
 	}
 
-	void ready() {
-		send(StartupOutcome.READY + "\n", true);
+	public void ready() {
+		send(Handoff.READY + "\n", true);
 	}
 
-	void failed(String reason) {
-		send(StartupOutcome.FAILED + "\n" + reason, true);
+	public void failed(String reason) {
+		send(Handoff.FAILED + "\n" + reason, true);
 	}
 
 	private synchronized void send(String message, boolean last) {

@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.daemon;
 
 import org.junit.jupiter.api.Test;
 
