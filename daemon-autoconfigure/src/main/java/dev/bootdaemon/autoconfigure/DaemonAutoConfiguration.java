@@ -3,6 +3,7 @@ package dev.bootdaemon.autoconfigure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,11 +12,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import dev.bootdaemon.daemon.DaemonRuntime;
-import dev.bootdaemon.systemd.ServiceHealth;
 import dev.bootdaemon.settings.DaemonProperties;
+import dev.bootdaemon.systemd.ServiceHealth;
 
 /**
  * Auto-configuration of daemon mode. The detaching itself happens earlier, in a run
@@ -26,9 +28,31 @@ import dev.bootdaemon.settings.DaemonProperties;
  * @see DaemonProperties
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty("daemon.enabled")
+@Conditional(DaemonAutoConfiguration.DaemonModeCondition.class)
 @EnableConfigurationProperties(DaemonProperties.class)
 public final class DaemonAutoConfiguration {
+
+	/**
+	 * Daemon mode is on: asked for with {@code daemon.enabled}, or running already, as
+	 * after {@code daemon.command=restart}, which starts the daemon without the flag.
+	 */
+	static final class DaemonModeCondition extends AnyNestedCondition {
+
+		DaemonModeCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBooleanProperty("daemon.enabled")
+		static final class Enabled {
+
+		}
+
+		@ConditionalOnBean(DaemonRuntime.class)
+		static final class Running {
+
+		}
+
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(InfoContributor.class)

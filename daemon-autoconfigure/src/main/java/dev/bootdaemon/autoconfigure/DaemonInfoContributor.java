@@ -26,8 +26,8 @@ public class DaemonInfoContributor implements InfoContributor {
 		daemon.put("mode", this.runtime.mode().name().toLowerCase());
 		daemon.put("pid", this.runtime.pid());
 		daemon.put("pidFile", this.runtime.pidFile().toString());
-		daemon.put("output", this.runtime.output().description());
-		this.runtime.output().droppedLines().ifPresent((dropped) -> daemon.put("droppedLines", dropped));
+		daemon.put("output", this.runtime.output());
+		this.runtime.droppedLines().ifPresent((dropped) -> daemon.put("droppedLines", dropped));
 		if (this.runtime.user() != null) {
 			daemon.put("user", this.runtime.user());
 		}

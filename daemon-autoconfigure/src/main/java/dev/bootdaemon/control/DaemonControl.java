@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.control.ProcessTermination.Outcome;
 import dev.bootdaemon.pidfile.PidFile;
 
 /**
@@ -117,22 +118,20 @@ public final class DaemonControl {
 			this.err.println(this.name + " cannot be stopped: " + refusal);
 			return 1;
 		}
-		ProcessHandle handle = daemon.get();
-		handle.destroy();
-		boolean exited = ProcessTermination.awaitExit(handle, timeout);
-		if (!exited && !force) {
-			this.err.println(this.name + " did not stop within " + format(timeout) + " (pid " + pid
+		Outcome outcome = ProcessTermination.terminate(daemon.get(), Duration.ZERO, timeout, force);
+		if (outcome == Outcome.STILL_RUNNING) {
+			this.err.println(this.name + " did not stop within " + ProcessTermination.format(timeout) + " (pid " + pid
 					+ "); daemon.stop-force is false");
 			return 1;
 		}
-		if (!exited && !ProcessTermination.kill(handle)) {
+		if (outcome == Outcome.SURVIVED_KILL) {
 			this.err.println(this.name + " survived SIGKILL (pid " + pid + ")");
 			return 1;
 		}
 		// A daemon killed, or stopped before it was fully up, leaves its pidfile.
 		PidFile.deleteIfLeftBy(this.pidFile, filePid);
-		this.out.println(this.name + (exited ? " stopped" : " killed with SIGKILL after " + format(timeout)) + " (pid "
-				+ pid + ")");
+		this.out.println(this.name + ((outcome == Outcome.EXITED) ? " stopped"
+				: " killed with SIGKILL after " + ProcessTermination.format(timeout)) + " (pid " + pid + ")");
 		return 0;
 	}
 
@@ -159,11 +158,6 @@ public final class DaemonControl {
 			this.out.println(this.name + " is not running");
 		}
 		return 0;
-	}
-
-	private static String format(Duration duration) {
-		long millis = duration.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	private static String uptime(long pid) {

@@ -53,28 +53,60 @@ public final class ProcessTermination {
 	}
 
 	/**
-	 * Gives a process some patience to exit by itself, then sends SIGTERM and waits as
-	 * long again, then sends SIGKILL.
+	 * Ends a process as init scripts do: gives it some patience to exit by itself, then
+	 * sends SIGTERM and waits, then, if forced, sends SIGKILL.
 	 * @param process the process
-	 * @param patience how long to wait before each signal
-	 * @return whether it has exited
+	 * @param patience how long to wait before SIGTERM
+	 * @param timeout how long to wait after SIGTERM
+	 * @param force whether to send SIGKILL once that time is up
+	 * @return how it ended
 	 */
-	public static boolean terminate(ProcessHandle process, Duration patience) {
+	public static Outcome terminate(ProcessHandle process, Duration patience, Duration timeout, boolean force) {
 		if (awaitExit(process, patience)) {
-			return true;
+			return Outcome.EXITED;
 		}
 		process.destroy();
-		return awaitExit(process, (patience.isZero()) ? KILL_WAIT : patience) || kill(process);
+		if (awaitExit(process, timeout)) {
+			return Outcome.EXITED;
+		}
+		if (!force) {
+			return Outcome.STILL_RUNNING;
+		}
+		return kill(process) ? Outcome.KILLED : Outcome.SURVIVED_KILL;
+	}
+
+	private static boolean kill(ProcessHandle process) {
+		process.destroyForcibly();
+		return awaitExit(process, KILL_WAIT);
 	}
 
 	/**
-	 * Sends SIGKILL and waits for the process to be gone.
-	 * @param process the process
-	 * @return whether it has exited
+	 * How a termination ended.
 	 */
-	public static boolean kill(ProcessHandle process) {
-		process.destroyForcibly();
-		return awaitExit(process, KILL_WAIT);
+	public enum Outcome {
+
+		/** The process exited by itself or on SIGTERM. */
+		EXITED,
+
+		/** The process was killed with SIGKILL. */
+		KILLED,
+
+		/** The process still runs after SIGTERM, and SIGKILL was not wanted. */
+		STILL_RUNNING,
+
+		/** The process still runs even after SIGKILL. */
+		SURVIVED_KILL
+
+	}
+
+	/**
+	 * Formats a timeout as people write it: {@code 30s}, {@code 500ms}.
+	 * @param duration the timeout
+	 * @return the text
+	 */
+	public static String format(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 }

@@ -1,22 +1,98 @@
 package dev.bootdaemon.daemon;
 
 import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.bootdaemon.output.OutputTarget;
 
 /**
  * What daemon mode made of this process, for the application and for Actuator's
  * {@code info} endpoint. A bean in the application context while in daemon mode.
- *
- * @param mode whether the process detached or stayed in the foreground
- * @param pid the process id
- * @param pidFile the pidfile it holds
- * @param output where its standard output and error go
- * @param user the user it switched to, or {@code null}
  */
-public record DaemonRuntime(Mode mode, long pid, Path pidFile, OutputTarget output, @Nullable String user) {
+public final class DaemonRuntime {
+
+	private final Mode mode;
+
+	private final long pid;
+
+	private final Path pidFile;
+
+	private final String output;
+
+	private final Supplier<OptionalLong> droppedLines;
+
+	private final @Nullable String user;
+
+	/**
+	 * Creates the description of a daemon.
+	 * @param mode whether the process detached or stayed in the foreground
+	 * @param pid the process id
+	 * @param pidFile the pidfile it holds
+	 * @param output where its standard output and error go, as the properties say
+	 * @param droppedLines how many lines of output could not be delivered
+	 * @param user the user it switched to, or {@code null}
+	 */
+	public DaemonRuntime(Mode mode, long pid, Path pidFile, String output, Supplier<OptionalLong> droppedLines,
+			@Nullable String user) {
+		this.mode = mode;
+		this.pid = pid;
+		this.pidFile = pidFile;
+		this.output = output;
+		this.droppedLines = droppedLines;
+		this.user = user;
+	}
+
+	/**
+	 * Returns whether the process detached or stayed in the foreground.
+	 * @return the mode
+	 */
+	public Mode mode() {
+		return this.mode;
+	}
+
+	/**
+	 * Returns the process id.
+	 * @return the pid
+	 */
+	public long pid() {
+		return this.pid;
+	}
+
+	/**
+	 * Returns the pidfile the process holds.
+	 * @return the pidfile
+	 */
+	public Path pidFile() {
+		return this.pidFile;
+	}
+
+	/**
+	 * Returns where standard output and error go, as {@code daemon.output} and its
+	 * companions say: the output file, the syslog address, {@code none} or
+	 * {@code console}.
+	 * @return the output
+	 */
+	public String output() {
+		return this.output;
+	}
+
+	/**
+	 * Returns how many lines of output could not be delivered, for outputs that can lose
+	 * some (syslog).
+	 * @return the count, or empty
+	 */
+	public OptionalLong droppedLines() {
+		return this.droppedLines.get();
+	}
+
+	/**
+	 * Returns the user the process switched to.
+	 * @return the user, or {@code null} if it did not switch
+	 */
+	public @Nullable String user() {
+		return this.user;
+	}
 
 	/**
 	 * How the process runs.

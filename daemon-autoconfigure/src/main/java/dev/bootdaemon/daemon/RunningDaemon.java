@@ -9,31 +9,28 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.Environment;
 
-import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
 import dev.bootdaemon.daemon.DaemonRuntime.Mode;
+import dev.bootdaemon.output.AttachedOutput;
 import dev.bootdaemon.output.OutputReopening;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.SignalState;
+import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
+import dev.bootdaemon.settings.DaemonSettings;
+import dev.bootdaemon.settings.DaemonStartException;
+import dev.bootdaemon.settings.LaunchContext;
+import dev.bootdaemon.settings.PrivateDirectory;
+import dev.bootdaemon.settings.UserSwitch;
 import dev.bootdaemon.systemd.ServiceHealth;
 import dev.bootdaemon.systemd.SystemdNotifier;
-import dev.bootdaemon.settings.UserSwitch;
-import dev.bootdaemon.settings.PrivateDirectory;
-import dev.bootdaemon.settings.LaunchContext;
-import dev.bootdaemon.settings.LaunchChecks;
-import dev.bootdaemon.settings.DaemonStartException;
-import dev.bootdaemon.settings.DaemonSettings;
 
 /**
- * The daemon's side of daemon mode, detached or in the foreground: holds the pidfile
- * (released by a Spring Boot shutdown handler, once the application context is closed),
- * reopens its output on SIGHUP, drops root once the web server has bound its ports, and
- * tells the launcher and systemd how the start went.
+ * The daemon's side of daemon mode, detached or in the foreground: attaches (output,
+ * pidfile, signals), drops root once the web server has bound its ports, tells the
+ * launcher and systemd how the start went, and stops in one {@link StopSequence}.
  */
 public final class RunningDaemon {
 
@@ -55,22 +52,30 @@ public final class RunningDaemon {
 
 	private final @Nullable SystemdNotifier notifier;
 
+	private final StopSequence stop;
+
 	private final DaemonRuntime runtime;
 
-	private RunningDaemon(Posix posix, DaemonSettings settings, PidFile pidFile, @Nullable UserSwitch userSwitch,
-			@Nullable StartupReporter reporter, Mode mode) {
+	private RunningDaemon(Posix posix, DaemonSettings settings, AttachedOutput output, PidFile pidFile,
+			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode) {
 		this.posix = posix;
 		this.settings = settings;
 		this.pidFile = pidFile;
 		this.userSwitch = userSwitch;
 		this.reporter = reporter;
 		this.notifier = SystemdNotifier.fromEnvironment(posix, System.getenv());
+		this.stop = StopSequence.install(this.notifier, output, pidFile);
 		this.runtime = new DaemonRuntime(mode, ProcessHandle.current().pid(), pidFile.getPath(),
-				settings.output(), (userSwitch != null) ? userSwitch.user() : null);
+				settings.output().value(), output::droppedLines, (userSwitch != null) ? userSwitch.user() : null);
 	}
 
 	/**
 	 * Attaches the detached daemon, which reports back to its launcher.
+	 * @param environment the environment, with the configuration loaded
+	 * @param startupSocket where the launcher waits for the report
+	 * @param launchDirectory where the launcher ran
+	 * @param context what the settings take from this process
+	 * @return the daemon
 	 */
 	public static RunningDaemon detached(Environment environment, Path startupSocket, Path launchDirectory,
 			LaunchContext context) {
@@ -78,8 +83,8 @@ public final class RunningDaemon {
 		try {
 			Posix posix = Posix.load();
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
-			settings.output().attach(startupSocket.getParent(), posix);
-			return attach(posix, settings, UserSwitch.of(settings, posix), reporter, Mode.DETACHED);
+			AttachedOutput output = settings.output().attach(startupSocket.getParent(), posix);
+			return attach(posix, settings, output, UserSwitch.of(settings, posix), reporter, Mode.DETACHED);
 		}
 		catch (RuntimeException ex) {
 			reporter.failed(ex.getMessage());
@@ -88,50 +93,56 @@ public final class RunningDaemon {
 	}
 
 	/**
-	 * Turns this process into the daemon without detaching: the launcher's checks
-	 * (warnings still reach the terminal or journal), then its output, umask and pidfile.
+	 * Turns this process into the daemon without detaching, once the launcher's checks
+	 * have passed: its output, umask and pidfile.
+	 * @param settings the settings
+	 * @param userSwitch the user to switch to once started, or {@code null}
+	 * @return the daemon
 	 */
-	public static RunningDaemon foreground(DaemonSettings settings) {
+	public static RunningDaemon foreground(DaemonSettings settings, @Nullable UserSwitch userSwitch) {
 		Posix posix = Posix.load();
-		UserSwitch userSwitch = LaunchChecks.preflight(settings, posix, System.err);
+		AttachedOutput output;
 		try (PrivateDirectory pipes = PrivateDirectory.create()) {
 			settings.output().redirectThisProcess(pipes.path(), posix);
-			settings.output().attach(pipes.path(), posix);
+			output = settings.output().attach(pipes.path(), posix);
 		}
 		catch (IOException ex) {
 			throw new DaemonStartException("Cannot prepare " + settings.output().description() + ": " + ex.getMessage(),
 					ex);
 		}
 		posix.umask(settings.umask());
-		return attach(posix, settings, userSwitch, null, Mode.FOREGROUND);
+		return attach(posix, settings, output, userSwitch, null, Mode.FOREGROUND);
 	}
 
-	private static RunningDaemon attach(Posix posix, DaemonSettings settings, @Nullable UserSwitch userSwitch,
-			@Nullable StartupReporter reporter, Mode mode) {
+	private static RunningDaemon attach(Posix posix, DaemonSettings settings, AttachedOutput output,
+			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode) {
 		long pid = ProcessHandle.current().pid();
 		PidFile pidFile = PidFile.acquire(posix, settings.pidFile(), pid, (stalePid) -> logger
 			.warn("Taking over stale pidfile " + settings.pidFile() + " (pid " + stalePid + " is not running)"));
-		SpringApplication.getShutdownHandlers().add(pidFile::release);
 		pidFile.watch(PID_FILE_CHECK, () -> logger.warn("Pidfile " + settings.pidFile()
 				+ " was removed while the daemon runs; wrote it again (pid " + pid + ")"));
-		OutputReopening.install(settings.output(), posix);
-		logger.info("Running as daemon: pid " + pid + ", pidfile " + pidFile.getPath() + ", "
-				+ settings.output().description());
+		OutputReopening.install(output);
+		logger.info("Running as daemon: pid " + pid + ", pidfile " + pidFile.getPath() + ", " + output.description());
 		SignalState.problems()
 			.forEach((problem) -> logger.warn(problem + " in this process (inherited from whatever started it, "
 					+ "such as nohup or a shell trap); the daemon cannot act on it"));
-		return new RunningDaemon(posix, settings, pidFile, userSwitch, reporter, mode);
+		return new RunningDaemon(posix, settings, output, pidFile, userSwitch, reporter, mode);
 	}
 
+	/**
+	 * Makes the daemon known to the application context about to be refreshed.
+	 * @param context the context
+	 */
 	public void contextPrepared(ConfigurableApplicationContext context) {
 		context.getBeanFactory().registerSingleton("daemonRuntime", this.runtime);
-		if (this.notifier != null) {
-			SystemdNotifier notifier = this.notifier;
-			context.addApplicationListener((ContextClosedEvent event) -> notifier.stopping());
-		}
+		this.stop.watch(context);
 	}
 
-	// The web server has bound its ports by now, and nothing has called the runners yet.
+	/**
+	 * The context has started: the web server has bound its ports, and nothing has
+	 * called the runners yet.
+	 * @param context the context
+	 */
 	public void started(ConfigurableApplicationContext context) {
 		if (this.userSwitch != null) {
 			this.userSwitch.apply(this.posix, this.pidFile.getPath(), this.settings.output().file());
@@ -145,6 +156,10 @@ public final class RunningDaemon {
 		}
 	}
 
+	/**
+	 * The application is ready.
+	 * @param context the context
+	 */
 	public void ready(ConfigurableApplicationContext context) {
 		if (this.settings.readyOn() == ReadyOn.READY) {
 			reportReady(context);
@@ -164,6 +179,11 @@ public final class RunningDaemon {
 		}
 	}
 
+	/**
+	 * The application failed to start.
+	 * @param context the context, if there was one
+	 * @param failure what failed
+	 */
 	public void failed(@Nullable ConfigurableApplicationContext context, Throwable failure) {
 		this.pidFile.release();
 		String description = StartupFailureDescription.of(context, failure);

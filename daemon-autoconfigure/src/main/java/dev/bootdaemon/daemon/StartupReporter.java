@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.bootdaemon.settings.Handoff;
+
 import dev.bootdaemon.settings.DaemonStartException;
+import dev.bootdaemon.settings.Handoff;
 
 /**
  * The daemon's end of the {@link StartupChannel}: connected at once, so that the

@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
+
 import dev.bootdaemon.settings.CommandLine;
 
 /**

@@ -4,19 +4,23 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 
-import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.control.DaemonControl;
+import dev.bootdaemon.daemon.RunningDaemon;
+import dev.bootdaemon.launch.Launcher;
 import dev.bootdaemon.pidfile.PidFileException;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.UnsupportedPlatformException;
-import dev.bootdaemon.settings.LaunchContext;
-import dev.bootdaemon.settings.DaemonStartException;
 import dev.bootdaemon.settings.DaemonSettings;
-import dev.bootdaemon.launch.Launcher;
-import dev.bootdaemon.daemon.RunningDaemon;
+import dev.bootdaemon.settings.DaemonStartException;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
+import dev.bootdaemon.settings.LaunchChecks;
+import dev.bootdaemon.settings.LaunchContext;
+import dev.bootdaemon.settings.UserSwitch;
 
 /**
  * Runs {@code daemon.command} in the launching process: {@code status} and {@code stop}
@@ -40,10 +44,10 @@ final class DaemonCommand {
 	 * Runs the command.
 	 * @param environment the environment
 	 * @param context what the settings take from this process
-	 * @return the settings with which this process becomes the daemon, in the foreground
+	 * @return how this process becomes the daemon, in the foreground
 	 * @throws Exit when this process is to exit instead
 	 */
-	DaemonSettings run(Environment environment, LaunchContext context) {
+	ForegroundStart run(Environment environment, LaunchContext context) {
 		String name = context.applicationName(environment);
 		String verb = "start as a daemon";
 		try {
@@ -67,7 +71,8 @@ final class DaemonCommand {
 			if (settings.detaches()) {
 				throw new Exit(new Launcher(this.out, this.err).launch(settings, launchDirectory, context.commandLine()));
 			}
-			return settings;
+			// Warnings still reach the terminal or the journal.
+			return new ForegroundStart(settings, LaunchChecks.preflight(settings, Posix.load(), this.err));
 		}
 		catch (RuntimeException ex) {
 			throw refusal(name, verb, ex);
@@ -76,16 +81,16 @@ final class DaemonCommand {
 
 	/**
 	 * Turns this process into the daemon, in the foreground.
-	 * @param settings the settings {@link #run} returned
+	 * @param start what {@link #run} returned
 	 * @return the daemon this process became
 	 * @throws Exit when it cannot become the daemon
 	 */
-	RunningDaemon foreground(DaemonSettings settings) {
+	RunningDaemon foreground(ForegroundStart start) {
 		try {
-			return RunningDaemon.foreground(settings);
+			return RunningDaemon.foreground(start.settings(), start.userSwitch());
 		}
 		catch (RuntimeException ex) {
-			throw refusal(settings.applicationName(), "start as a daemon", ex);
+			throw refusal(start.settings().applicationName(), "start as a daemon", ex);
 		}
 	}
 
@@ -131,6 +136,15 @@ final class DaemonCommand {
 			System.exit(exit.status());
 			throw exit;
 		}
+	}
+
+	/**
+	 * What a start in the foreground takes from the checks to the attach.
+	 *
+	 * @param settings the settings
+	 * @param userSwitch the user to switch to once started, or {@code null}
+	 */
+	record ForegroundStart(DaemonSettings settings, @Nullable UserSwitch userSwitch) {
 	}
 
 	/**

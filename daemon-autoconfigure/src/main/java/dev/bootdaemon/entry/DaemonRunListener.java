@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +19,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import dev.bootdaemon.settings.LaunchContext;
-import dev.bootdaemon.settings.Handoff;
-import dev.bootdaemon.settings.DaemonSettings;
-import dev.bootdaemon.settings.CommandLine;
+
 import dev.bootdaemon.daemon.RunningDaemon;
+import dev.bootdaemon.entry.DaemonCommand.ForegroundStart;
+import dev.bootdaemon.settings.CommandLine;
+import dev.bootdaemon.settings.Handoff;
+import dev.bootdaemon.settings.LaunchContext;
 
 /**
  * Turns {@code daemon.enabled=true} into a daemon, and runs {@code daemon.command}. In
@@ -42,7 +42,9 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
 	private final SpringApplication application;
 
-	private @Nullable Supplier<RunningDaemon> foreground;
+	private @Nullable DaemonCommand command;
+
+	private @Nullable ForegroundStart foreground;
 
 	private @Nullable RunningDaemon daemon;
 
@@ -76,9 +78,8 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 			return;
 		}
 		DaemonCommand daemonCommand = new DaemonCommand(System.out, System.err);
-		DaemonSettings settings = DaemonCommand
-			.exitIfAsked(() -> daemonCommand.run(environment, launchContext(false)));
-		this.foreground = () -> daemonCommand.foreground(settings);
+		this.foreground = DaemonCommand.exitIfAsked(() -> daemonCommand.run(environment, launchContext(false)));
+		this.command = daemonCommand;
 	}
 
 	private boolean isEnabled(ConfigurableEnvironment environment) {
@@ -109,8 +110,10 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 			this.daemon = RunningDaemon.detached(environment, startupSocket,
 					(launchDirectory != null) ? launchDirectory : Path.of("/"), launchContext(true));
 		}
-		else if (this.foreground != null) {
-			this.daemon = DaemonCommand.exitIfAsked(this.foreground);
+		else if (this.command != null && this.foreground != null) {
+			DaemonCommand daemonCommand = this.command;
+			ForegroundStart start = this.foreground;
+			this.daemon = DaemonCommand.exitIfAsked(() -> daemonCommand.foreground(start));
 		}
 	}
 

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.bootdaemon.output.StandardStreams;
-import dev.bootdaemon.settings.DaemonStartException;
 import dev.bootdaemon.settings.DaemonSettings;
+import dev.bootdaemon.settings.DaemonStartException;
 
 /**
  * Starts a command as a classic daemon: fork, setsid, fork.

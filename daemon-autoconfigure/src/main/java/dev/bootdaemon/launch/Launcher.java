@@ -17,10 +17,10 @@ import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.output.StandardStreams;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
-import dev.bootdaemon.settings.LaunchChecks;
-import dev.bootdaemon.settings.Handoff;
-import dev.bootdaemon.settings.DaemonStartException;
 import dev.bootdaemon.settings.DaemonSettings;
+import dev.bootdaemon.settings.DaemonStartException;
+import dev.bootdaemon.settings.Handoff;
+import dev.bootdaemon.settings.LaunchChecks;
 
 /**
  * The launching process: checks the configuration, starts the daemon detached, waits
@@ -31,6 +31,8 @@ public final class Launcher {
 	private static final String LOADER_HOME = "loader.home";
 
 	private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
 	private static final int TAIL_LINES = 20;
 
@@ -108,7 +110,7 @@ public final class Launcher {
 				.append(outcome.detail())
 				.append("\n");
 			case TIMED_OUT -> report.append(" was not ready within ")
-				.append(format(settings.startupTimeout()))
+				.append(ProcessTermination.format(settings.startupTimeout()))
 				.append(" (daemon.startup-timeout) and was stopped (pid ")
 				.append(pid)
 				.append(")\n")
@@ -129,14 +131,9 @@ public final class Launcher {
 		return report.toString();
 	}
 
-	private static String format(Duration duration) {
-		long millis = duration.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
-	}
-
 	// Gives the daemon some patience to exit by itself, then SIGTERM, then SIGKILL.
 	private static void stop(long pid, Duration patience) {
-		ProcessHandle.of(pid).ifPresent((daemon) -> ProcessTermination.terminate(daemon, patience));
+		ProcessHandle.of(pid).ifPresent((daemon) -> ProcessTermination.terminate(daemon, patience, STOP_WAIT, true));
 	}
 
 	// Tell the daemon where to report and where it was launched from; a

@@ -33,6 +33,16 @@ final class ConsoleOutput implements OutputTarget {
 	}
 
 	@Override
+	public AttachedOutput attach(Path privateDirectory, Posix posix) {
+		return this::description;
+	}
+
+	@Override
+	public String value() {
+		return "console";
+	}
+
+	@Override
 	public String description() {
 		return "output to the console";
 	}

@@ -29,6 +29,16 @@ final class DiscardedOutput implements OutputTarget {
 	}
 
 	@Override
+	public AttachedOutput attach(Path privateDirectory, Posix posix) {
+		return this::description;
+	}
+
+	@Override
+	public String value() {
+		return "none";
+	}
+
+	@Override
 	public String description() {
 		return "output discarded";
 	}

@@ -50,9 +50,26 @@ final class FileOutput implements OutputTarget {
 	}
 
 	@Override
-	public boolean reopen(Posix posix) {
-		posix.redirectStandardStreams(this.file, MODE);
-		return true;
+	public AttachedOutput attach(Path privateDirectory, Posix posix) {
+		return new AttachedOutput() {
+
+			@Override
+			public boolean reopen() {
+				posix.redirectStandardStreams(FileOutput.this.file, MODE);
+				return true;
+			}
+
+			@Override
+			public String description() {
+				return FileOutput.this.description();
+			}
+
+		};
+	}
+
+	@Override
+	public String value() {
+		return this.file.toString();
 	}
 
 	@Override

@@ -2,9 +2,8 @@ package dev.bootdaemon.output;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import sun.misc.Signal;
 
-import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.Signals;
 
 /**
  * Reopens the output on SIGHUP and on SIGUSR1 (jsvc's signal for this), so that
@@ -22,22 +21,21 @@ public final class OutputReopening {
 	/**
 	 * Installs the handlers.
 	 * @param output the output to reopen
-	 * @param posix the libc binding
 	 */
-	public static void install(OutputTarget output, Posix posix) {
+	public static void install(AttachedOutput output) {
 		for (String name : new String[] { "HUP", "USR1" }) {
-			Signal.handle(new Signal(name), (signal) -> reopen(output, posix, signal));
+			Signals.handle(name, (signal) -> reopen(output, signal));
 		}
 	}
 
-	private static void reopen(OutputTarget output, Posix posix, Signal signal) {
+	private static void reopen(AttachedOutput output, String signal) {
 		try {
-			if (output.reopen(posix)) {
-				logger.info("Reopened " + output.description() + " on SIG" + signal.getName());
+			if (output.reopen()) {
+				logger.info("Reopened " + output.description() + " on " + signal);
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.error("Could not reopen " + output.description() + " on SIG" + signal.getName(), ex);
+			logger.error("Could not reopen " + output.description() + " on " + signal, ex);
 		}
 	}
 

@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.bootdaemon.syslog.SyslogFormat;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.syslog.SyslogFormat;
 import dev.bootdaemon.syslog.SyslogForwarder;
 
 /**
- * Where the daemon's file descriptors 1 and 2 go. They are redirected before the
- * daemon's JVM starts, so everything lands there: {@code System.out}, logging and the
- * JVM's own native messages.
+ * Where the daemon's file descriptors 1 and 2 go, as the launcher sees it: checked,
+ * prepared and read back before and while the daemon starts. They are redirected before
+ * the daemon's JVM starts, so everything lands there: {@code System.out}, logging and
+ * the JVM's own native messages. The daemon's side is {@link AttachedOutput}.
  */
 public sealed interface OutputTarget permits FileOutput, DiscardedOutput, SyslogOutput, ConsoleOutput {
 
@@ -101,26 +101,16 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput, Syslog
 	 * Starts whatever the daemon needs to serve this target, once it runs.
 	 * @param privateDirectory the directory given to {@link #prepare}
 	 * @param posix the libc binding
+	 * @return the daemon's side of the output
 	 */
-	default void attach(Path privateDirectory, Posix posix) {
-	}
+	AttachedOutput attach(Path privateDirectory, Posix posix);
 
 	/**
-	 * Opens the target anew after a log rotation, on SIGHUP.
-	 * @param posix the libc binding
-	 * @return whether there was anything to reopen
+	 * Returns the value of this target as the properties say it: the output file, the
+	 * syslog address, {@code none} or {@code console}.
+	 * @return the value
 	 */
-	default boolean reopen(Posix posix) {
-		return false;
-	}
-
-	/**
-	 * Returns how many lines could not be delivered, for targets that can lose some.
-	 * @return the count, or empty if this target never drops lines
-	 */
-	default OptionalLong droppedLines() {
-		return OptionalLong.empty();
-	}
+	String value();
 
 	/**
 	 * Returns how the launcher's summary line names this target.

@@ -12,11 +12,9 @@ import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.SpringApplication;
-
-import dev.bootdaemon.syslog.SyslogFormat;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.syslog.SyslogAddress;
+import dev.bootdaemon.syslog.SyslogFormat;
 import dev.bootdaemon.syslog.SyslogForwarder;
 
 /**
@@ -30,8 +28,6 @@ final class SyslogOutput implements OutputTarget {
 
 	private static final String STDERR_PIPE = "stderr.pipe";
 
-	private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
-
 	private final SyslogAddress address;
 
 	private final SyslogFormat format;
@@ -41,8 +37,6 @@ final class SyslogOutput implements OutputTarget {
 	private final String tag;
 
 	private final int bufferLines;
-
-	private @Nullable SyslogForwarder forwarder;
 
 	SyslogOutput(SyslogAddress address, @Nullable SyslogFormat format, String facility, String tag, int bufferLines) {
 		this.address = address;
@@ -71,12 +65,28 @@ final class SyslogOutput implements OutputTarget {
 	}
 
 	@Override
-	public void attach(Path privateDirectory, Posix posix) {
+	public AttachedOutput attach(Path privateDirectory, Posix posix) {
 		SyslogForwarder forwarder = new SyslogForwarder(posix, this.address, this.format, this.facility, this.tag,
 				this.bufferLines);
 		forwarder.start(open(privateDirectory.resolve(STDOUT_PIPE)), open(privateDirectory.resolve(STDERR_PIPE)));
-		SpringApplication.getShutdownHandlers().add(() -> forwarder.flush(FLUSH_TIMEOUT));
-		this.forwarder = forwarder;
+		return new AttachedOutput() {
+
+			@Override
+			public OptionalLong droppedLines() {
+				return OptionalLong.of(forwarder.dropped());
+			}
+
+			@Override
+			public void flush(Duration timeout) {
+				forwarder.flush(timeout);
+			}
+
+			@Override
+			public String description() {
+				return SyslogOutput.this.description();
+			}
+
+		};
 	}
 
 	// Our own descriptors 1 and 2 hold the pipes open for writing, so this never waits.
@@ -92,8 +102,8 @@ final class SyslogOutput implements OutputTarget {
 	}
 
 	@Override
-	public OptionalLong droppedLines() {
-		return OptionalLong.of((this.forwarder != null) ? this.forwarder.dropped() : 0);
+	public String value() {
+		return this.address.toString();
 	}
 
 	@Override

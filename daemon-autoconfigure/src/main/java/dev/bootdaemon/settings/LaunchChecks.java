@@ -8,9 +8,9 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
 /**
  * Checks, before anything is created, that the daemon's files, directories, user and
@@ -34,7 +34,7 @@ public final class LaunchChecks {
 		UserSwitch userSwitch = UserSwitch.of(settings, posix);
 		settings.output().unreachable(posix).ifPresent((reason) -> {
 			if (settings.outputStrict()) {
-				throw new InvalidDaemonPropertyException("daemon.syslog.address", settings.output().description(),
+				throw new InvalidDaemonPropertyException("daemon.syslog.address", settings.output().value(),
 						"unreachable (" + reason + ") and daemon.syslog.strict is true");
 			}
 			warnings.println("Warning: " + settings.output().description() + " is unreachable (" + reason

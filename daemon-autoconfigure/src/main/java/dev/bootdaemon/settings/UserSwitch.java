@@ -7,9 +7,9 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.bootdaemon.settings.InvalidDaemonPropertyException;
-import dev.bootdaemon.posix.Posix.Account;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.Posix.Account;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
 /**
  * Dropping root for {@code daemon.user} and {@code daemon.group}, checked before

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 
-
 /**
  * Builds syslog messages: RFC 3164 as libc's {@code syslog(3)} writes it to a local
  * socket ({@code <PRI>Mmm dd hh:mm:ss tag[pid]: msg}), or RFC 5424

@@ -3,6 +3,7 @@ package dev.bootdaemon.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.bootdaemon.daemon.DaemonRuntime;
-import dev.bootdaemon.output.OutputTarget;
+import dev.bootdaemon.settings.DaemonProperties;
 import dev.bootdaemon.systemd.ServiceHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.bootdaemon.settings.DaemonProperties;
 
 /**
  * Tests for {@link DaemonAutoConfiguration}.
@@ -70,17 +70,27 @@ class DaemonAutoConfigurationTests {
 
 	@Test
 	void whenADaemonRunsThenActuatorInfoShowsIt() {
-		DaemonRuntime runtime = new DaemonRuntime(DaemonRuntime.Mode.DETACHED, 42, Path.of("/run/app.pid"),
-				OutputTarget.file(Path.of("/var/log/app.out")), "app");
 		this.contextRunner.withPropertyValues("daemon.enabled=true")
-			.withBean(DaemonRuntime.class, () -> runtime)
+			.withBean(DaemonRuntime.class, DaemonAutoConfigurationTests::runtime)
 			.run((context) -> {
 				Info.Builder builder = new Info.Builder();
 				context.getBean(DaemonInfoContributor.class).contribute(builder);
-				assertThat(builder.build().getDetails()).containsEntry("daemon",
-						Map.of("mode", "detached", "pid", 42L, "pidFile", "/run/app.pid", "output",
-								"output /var/log/app.out", "user", "app"));
+				assertThat(builder.build().getDetails()).containsEntry("daemon", Map.of("mode", "detached", "pid",
+						42L, "pidFile", "/run/app.pid", "output", "/var/log/app.out", "user", "app"));
 			});
+	}
+
+	@Test
+	void whenADaemonRunsWithoutTheFlagThenItIsConfiguredAllTheSame() {
+		// As after daemon.command=restart, which starts the daemon without daemon.enabled.
+		this.contextRunner.withBean(DaemonRuntime.class, DaemonAutoConfigurationTests::runtime)
+			.run((context) -> assertThat(context).hasSingleBean(DaemonInfoContributor.class)
+				.hasSingleBean(ServiceHealth.class));
+	}
+
+	private static DaemonRuntime runtime() {
+		return new DaemonRuntime(DaemonRuntime.Mode.DETACHED, 42, Path.of("/run/app.pid"), "/var/log/app.out",
+				OptionalLong::empty, "app");
 	}
 
 	@Test

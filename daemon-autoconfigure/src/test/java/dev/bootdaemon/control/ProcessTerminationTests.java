@@ -41,7 +41,24 @@ class ProcessTerminationTests {
 	void whenTheProcessRunsOnThenAwaitingTimesOutAndTerminateEndsIt() throws IOException {
 		ProcessHandle grandchild = grandchild("sleep 30 & wait");
 		assertThat(ProcessTermination.awaitExit(grandchild, Duration.ofMillis(100))).isFalse();
-		assertThat(ProcessTermination.terminate(grandchild, Duration.ZERO)).isTrue();
+		assertThat(ProcessTermination.terminate(grandchild, Duration.ZERO, Duration.ofSeconds(10), true))
+			.isEqualTo(ProcessTermination.Outcome.EXITED);
+	}
+
+	@Test
+	void whenSigtermIsIgnoredThenTerminateKillsOnlyWhenForced() throws IOException {
+		ProcessHandle grandchild = grandchild("trap '' TERM; sleep 30 & wait");
+		// The shell's "&" child: ignores TERM as inherited, so only SIGKILL ends it.
+		assertThat(ProcessTermination.terminate(grandchild, Duration.ZERO, Duration.ofMillis(200), false))
+			.isEqualTo(ProcessTermination.Outcome.STILL_RUNNING);
+		assertThat(ProcessTermination.terminate(grandchild, Duration.ZERO, Duration.ofMillis(200), true))
+			.isEqualTo(ProcessTermination.Outcome.KILLED);
+	}
+
+	@Test
+	void whenATimeoutIsFormattedThenItReadsAsWritten() {
+		assertThat(ProcessTermination.format(Duration.ofMillis(500))).isEqualTo("500ms");
+		assertThat(ProcessTermination.format(Duration.ofSeconds(30))).isEqualTo("30s");
 	}
 
 	private ProcessHandle grandchild(String script) throws IOException {

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import dev.bootdaemon.settings.Handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link LaunchDirectoryConfigLocations}.

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import dev.bootdaemon.settings.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link JavaCommand}.

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bootdaemon.daemon.StartupReporter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import dev.bootdaemon.daemon.StartupReporter;
 
 /**
  * Tests for {@link StartupChannel} and {@link StartupReporter} over a real Unix socket.

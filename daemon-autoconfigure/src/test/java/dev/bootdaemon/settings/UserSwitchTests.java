@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

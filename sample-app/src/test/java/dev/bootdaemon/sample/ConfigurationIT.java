@@ -55,5 +55,4 @@ class ConfigurationIT {
 				"-Dspring.config.import=" + this.daemons.file("prod.properties"));
 	}
 
-
 }

@@ -135,7 +135,6 @@ class DaemonProcessIT {
 		assertThat(logs.resolve("app.pid")).hasContent(launch.pid() + "\n");
 	}
 
-
 	private static String mode(Path path) throws IOException {
 		return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
 	}

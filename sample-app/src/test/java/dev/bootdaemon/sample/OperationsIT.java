@@ -137,5 +137,4 @@ class OperationsIT {
 		return this.daemons.launch(all);
 	}
 
-
 }

@@ -90,5 +90,4 @@ class ServiceManagerIT {
 				+ "Invalid value 'no-such-user-here' for property 'daemon.user': no such user");
 	}
 
-
 }
