@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import dev.bootdaemon.control.ProcessTermination;
@@ -31,8 +30,6 @@ public final class Launcher {
 	private static final String LOADER_HOME = "loader.home";
 
 	private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
-
-	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
 	private static final int TAIL_LINES = 20;
 
@@ -59,45 +56,28 @@ public final class Launcher {
 	}
 
 	private int start(DaemonSettings settings, Posix posix, Path launchDirectory, List<String> commandLine) {
-		try (StartupChannel channel = StartupChannel.open()) {
+		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel.directory())) {
 			List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory,
 					markers(channel, launchDirectory));
 			StandardStreams streams = settings.output().prepare(channel.directory(), posix);
 			long mark = settings.output().mark();
 			long pid = DetachedProcess.start(command, settings, streams, channel.directory(),
 					environment(launchDirectory));
-			StartupOutcome outcome = awaitOrStop(channel, pid, settings.startupTimeout());
+			abort.spawned(pid);
+			StartupOutcome outcome = channel.await(pid, settings.startupTimeout());
 			if (outcome.kind() == StartupOutcome.Kind.READY) {
+				abort.ready();
 				this.out.println(settings.applicationName() + " started as daemon: pid " + pid + ", pidfile "
 						+ settings.pidFile() + ", " + settings.output().description());
 				return 0;
 			}
-			stop(pid, (outcome.kind() == StartupOutcome.Kind.FAILED) ? EXIT_GRACE : Duration.ZERO);
+			abort.stop((outcome.kind() == StartupOutcome.Kind.FAILED) ? EXIT_GRACE : Duration.ZERO);
 			PidFile.deleteIfLeftBy(settings.pidFile(), pid);
 			this.err.println(failureReport(settings, pid, outcome, mark));
 			return 1;
 		}
 		catch (IOException ex) {
 			throw new DaemonStartException("Could not start the daemon: " + ex.getMessage(), ex);
-		}
-	}
-
-	// Stops the daemon too if the launcher is interrupted (Ctrl-C) before it is ready.
-	private StartupOutcome awaitOrStop(StartupChannel channel, long pid, Duration timeout) throws IOException {
-		AtomicBoolean ready = new AtomicBoolean();
-		Thread abort = new Thread(() -> {
-			if (!ready.get()) {
-				stop(pid, Duration.ZERO);
-			}
-		}, "boot-daemon-abort");
-		Runtime.getRuntime().addShutdownHook(abort);
-		try {
-			StartupOutcome outcome = channel.await(pid, timeout);
-			ready.set(outcome.kind() == StartupOutcome.Kind.READY);
-			return outcome;
-		}
-		finally {
-			Runtime.getRuntime().removeShutdownHook(abort);
 		}
 	}
 
@@ -129,11 +109,6 @@ public final class Launcher {
 		Path outputFile = settings.output().file();
 		report.append((outputFile != null) ? "Full output: " + outputFile : "Its output was discarded (daemon.output=none)");
 		return report.toString();
-	}
-
-	// Gives the daemon some patience to exit by itself, then SIGTERM, then SIGKILL.
-	private static void stop(long pid, Duration patience) {
-		ProcessHandle.of(pid).ifPresent((daemon) -> ProcessTermination.terminate(daemon, patience, STOP_WAIT, true));
 	}
 
 	// Tell the daemon where to report and where it was launched from; a

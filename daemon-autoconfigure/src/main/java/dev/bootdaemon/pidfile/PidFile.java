@@ -2,7 +2,6 @@ package dev.bootdaemon.pidfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -25,8 +24,9 @@ import dev.bootdaemon.posix.ProcFiles;
  * A pidfile written atomically and locked for the life of the process.
  * <p>
  * The pid is written to a temporary file in the same directory, which is locked with
- * {@code flock(2)} and then linked (or, over a stale pidfile whose lock we hold, renamed)
- * into place. Neither step follows a symbolic link at the pidfile path. Whoever locks a
+ * {@code flock(2)} and then renamed into place: without replacing anything, or over a
+ * stale pidfile whose lock we hold. A rename, unlike a link, leaves the descriptor named
+ * after the pidfile in {@code /proc/PID/fd} and {@code lsof}. Neither step follows a symbolic link at the pidfile path. Whoever locks a
  * pidfile checks afterwards that the path still names the file it locked, so two
  * processes racing for the same path can never both win.
  */
@@ -195,20 +195,22 @@ public final class PidFile {
 		}
 		Path temp = writeTemp(this.path, this.pid);
 		int newFd = lockTemp(this.posix, temp);
+		boolean restored = false;
 		try {
-			Files.createLink(this.path, temp);
-			this.posix.close(this.fd);
-			this.fd = newFd;
-			return true;
+			restored = this.posix.renameNoReplace(temp, this.path);
 		}
-		catch (IOException | RuntimeException ex) {
-			// Someone else wrote it meanwhile: theirs to keep.
-			this.posix.close(newFd);
-			return false;
+		catch (RuntimeException ex) {
+			// Left missing: tried again at the next check.
 		}
 		finally {
 			deleteQuietly(temp);
 		}
+		// If someone else wrote it meanwhile, it is theirs to keep.
+		this.posix.close(restored ? this.fd : newFd);
+		if (restored) {
+			this.fd = newFd;
+		}
+		return restored;
 	}
 
 	/**
@@ -243,14 +245,13 @@ public final class PidFile {
 		Path temp = writeTemp(path, pid);
 		int fd = lockTemp(posix, temp);
 		try {
-			Files.createLink(path, temp);
+			if (!posix.renameNoReplace(temp, path)) {
+				posix.close(fd);
+				return null;
+			}
 			return new PidFile(posix, path, pid, fd);
 		}
-		catch (FileAlreadyExistsException ex) {
-			posix.close(fd);
-			return null;
-		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			posix.close(fd);
 			throw new PidFileException("Could not create " + path + ": " + ex.getMessage(), ex);
 		}

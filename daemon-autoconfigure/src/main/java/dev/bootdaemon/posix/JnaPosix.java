@@ -1,6 +1,9 @@
 package dev.bootdaemon.posix;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.sun.jna.Library;
@@ -30,8 +33,6 @@ final class JnaPosix implements Posix {
 
 	private static final int LOCK_NB = 4;
 
-	private static final int EWOULDBLOCK = 11;
-
 	private static final int AF_UNIX = 1;
 
 	private static final int SOCK_DGRAM = 2;
@@ -41,6 +42,10 @@ final class JnaPosix implements Posix {
 	private static final int MSG_NOSIGNAL = 0x4000;
 
 	private static final int SUN_PATH_MAX = 108;
+
+	private static final int AT_FDCWD = -100;
+
+	private static final int RENAME_NOREPLACE = 1;
 
 	// struct passwd and struct group start with two char* (LP64), then the ids.
 	private static final long ID_OFFSET = 2L * Native.POINTER_SIZE;
@@ -58,7 +63,7 @@ final class JnaPosix implements Posix {
 			return true;
 		}
 		int errno = Native.getLastError();
-		if (errno == EWOULDBLOCK) {
+		if (errno == Errno.EWOULDBLOCK) {
 			return false;
 		}
 		throw failure("flock(" + fd + ")", errno);
@@ -94,6 +99,33 @@ final class JnaPosix implements Posix {
 			finally {
 				close(fd);
 			}
+		}
+	}
+
+	@Override
+	public boolean renameNoReplace(Path source, Path target) {
+		if (this.libc.renameat2(AT_FDCWD, source.toString(), AT_FDCWD, target.toString(), RENAME_NOREPLACE) == 0) {
+			return true;
+		}
+		int errno = Native.getLastError();
+		if (errno == Errno.EEXIST) {
+			return false;
+		}
+		if (errno != Errno.EINVAL && errno != Errno.ENOSYS) {
+			throw failure("renameat2(" + source + ", " + target + ")", errno);
+		}
+		// A file system or kernel without RENAME_NOREPLACE: link, which also never
+		// replaces, then remove the source.
+		try {
+			Files.createLink(target, source);
+			Files.delete(source);
+			return true;
+		}
+		catch (FileAlreadyExistsException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			throw new PosixException("link(" + source + ", " + target + ")", 0, ex.getMessage());
 		}
 	}
 
@@ -221,7 +253,7 @@ final class JnaPosix implements Posix {
 		/** close(2): 0, or -1 with errno. */
 		int close(int fd);
 
-		/** flock(2): 0, or -1 with errno (EWOULDBLOCK when LOCK_NB meets a lock). */
+		/** flock(2): 0, or -1 with errno (Errno.EWOULDBLOCK when LOCK_NB meets a lock). */
 		int flock(int fd, int operation);
 
 		/** dup2(2): the new descriptor, or -1 with errno. */
@@ -247,6 +279,9 @@ final class JnaPosix implements Posix {
 
 		/** setuid(2): 0, or -1 with errno (EPERM once root is dropped). */
 		int setuid(int uid);
+
+		/** renameat2(2): 0, or -1 with errno (EEXIST with RENAME_NOREPLACE). */
+		int renameat2(int oldDirFd, String oldPath, int newDirFd, String newPath, int flags);
 
 		/** mkfifo(3): 0, or -1 with errno. */
 		int mkfifo(String path, int mode);

@@ -57,6 +57,18 @@ public interface Posix {
 	void redirectStandardStreamsToPipes(Path stdout, Path stderr);
 
 	/**
+	 * Renames a file unless the target exists, atomically ({@code renameat2(2)} with
+	 * {@code RENAME_NOREPLACE}, or a link where the file system lacks it). Unlike a link,
+	 * a rename keeps the name under which the file was opened, so that
+	 * {@code /proc/PID/fd} shows the target's name.
+	 * @param source the file
+	 * @param target its new name
+	 * @return {@code false} if the target exists, and nothing was done
+	 * @throws PosixException if that fails for another reason
+	 */
+	boolean renameNoReplace(Path source, Path target);
+
+	/**
 	 * Creates a named pipe, as {@code mkfifo(3)}.
 	 * @param path where
 	 * @param mode its permission bits

@@ -20,4 +20,13 @@ public class PosixException extends RuntimeException {
 		return this.errno;
 	}
 
+	/**
+	 * Tells whether the call met a socket of another type than it asked for, such as a
+	 * stream socket where a datagram socket was expected.
+	 * @return whether it did
+	 */
+	public boolean isWrongSocketType() {
+		return this.errno == Errno.EPROTOTYPE;
+	}
+
 }

@@ -21,8 +21,6 @@ interface SyslogTransport extends Closeable {
 
 	int CONNECT_TIMEOUT_MILLIS = 2000;
 
-	int EPROTOTYPE = 91;
-
 	void send(byte[] message) throws IOException;
 
 	static SyslogTransport connect(SyslogAddress address, Posix posix) throws IOException {
@@ -39,13 +37,19 @@ interface SyslogTransport extends Closeable {
 			fd = posix.connectDatagram(path);
 		}
 		catch (PosixException ex) {
-			if (ex.getErrno() != EPROTOTYPE) {
+			if (!ex.isWrongSocketType()) {
 				throw new IOException(ex.getMessage(), ex);
 			}
 			// A stream socket, as some syslog daemons offer: NUL ends each message, as
 			// libc's syslog(3) does it.
 			SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-			channel.connect(UnixDomainSocketAddress.of(path));
+			try {
+				channel.connect(UnixDomainSocketAddress.of(path));
+			}
+			catch (IOException connectFailure) {
+				channel.close();
+				throw connectFailure;
+			}
 			return framed(channel, null, new byte[] { 0 });
 		}
 		return new SyslogTransport() {

@@ -84,11 +84,20 @@ public final class SystemdNotifier {
 				thread.setDaemon(true);
 				return thread;
 			});
-			this.watchdog.scheduleAtFixedRate(() -> {
-				if (healthy.getAsBoolean()) {
-					send("WATCHDOG=1");
-				}
-			}, 0, interval, TimeUnit.MILLISECONDS);
+			this.watchdog.scheduleAtFixedRate(() -> feedWatchdog(healthy), 0, interval, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	// A task of scheduleAtFixedRate that throws is never run again: systemd would then
+	// kill the service with nothing in its log.
+	private void feedWatchdog(BooleanSupplier healthy) {
+		try {
+			if (healthy.getAsBoolean()) {
+				send("WATCHDOG=1");
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Health check failed; systemd's watchdog is not fed this time", ex);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,29 @@ class PidFileTests {
 		assertThat(path).hasContent(this.pid + "\n");
 		assertThat(PidFile.lockHolder(path)).hasValue(this.pid);
 		assertThatExceptionOfType(AlreadyRunningException.class).isThrownBy(() -> acquire(path));
+	}
+
+	@Test
+	void whenHeldThenTheLockedDescriptorIsNamedAfterThePidFile() throws IOException {
+		Path path = this.directory.resolve("app.pid");
+		acquire(path);
+		assertThat(openFiles()).contains(path.toString()).noneMatch((name) -> name.contains(".tmp"));
+		Files.delete(path);
+		assertThat(this.acquired.get(0).restoreIfMissing()).isTrue();
+		assertThat(openFiles()).contains(path.toString()).noneMatch((name) -> name.contains(".tmp"));
+	}
+
+	private static List<String> openFiles() throws IOException {
+		try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+			return fds.map((fd) -> {
+				try {
+					return Files.readSymbolicLink(fd).toString();
+				}
+				catch (IOException ex) {
+					return "";
+				}
+			}).toList();
+		}
 	}
 
 	private PidFile acquire(Path path) {

@@ -1,16 +1,23 @@
 package dev.bootdaemon.systemd;
 
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import dev.bootdaemon.posix.Posix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link SystemdNotifier#fromEnvironment}. The datagrams themselves are
- * checked against a real socket in the sample app's {@code ServiceManagerIT}.
+ * Tests for {@link SystemdNotifier}. The datagrams themselves are checked against a real
+ * socket in the sample app's {@code ServiceManagerIT}.
  */
 class SystemdNotifierTests {
 
@@ -31,10 +38,40 @@ class SystemdNotifierTests {
 	@Test
 	void whenTheWatchdogIsForUsThenItIsFedAtHalfItsInterval() {
 		assertThat(SystemdNotifier.watchdogInterval(Map.of("WATCHDOG_USEC", "30000000")))
-			.hasValue(java.time.Duration.ofSeconds(15));
+			.hasValue(Duration.ofSeconds(15));
 		assertThat(SystemdNotifier.watchdogInterval(Map.of("WATCHDOG_USEC", "30000000", "WATCHDOG_PID",
 				String.valueOf(ProcessHandle.current().pid()))))
-			.hasValue(java.time.Duration.ofSeconds(15));
+			.hasValue(Duration.ofSeconds(15));
+	}
+
+	@Test
+	void whenTheHealthCheckThrowsThenTheWatchdogIsStillFedOnceHealthy() {
+		List<String> sent = new CopyOnWriteArrayList<>();
+		SystemdNotifier notifier = new SystemdNotifier(recordingPosix(sent), "@notify", Duration.ofMillis(10));
+		AtomicInteger checks = new AtomicInteger();
+		notifier.ready("running", () -> {
+			if (checks.incrementAndGet() == 1) {
+				throw new IllegalStateException("health endpoint not ready");
+			}
+			return true;
+		});
+		try {
+			await().atMost(Duration.ofSeconds(5)).until(() -> sent.stream().filter("WATCHDOG=1"::equals).count() >= 2);
+		}
+		finally {
+			notifier.stopping();
+		}
+	}
+
+	// libc's datagram send recorded instead of made: nothing here listens on the socket.
+	private static Posix recordingPosix(List<String> sent) {
+		return (Posix) Proxy.newProxyInstance(Posix.class.getClassLoader(), new Class<?>[] { Posix.class },
+				(proxy, method, args) -> {
+					if (method.getName().equals("sendDatagram")) {
+						sent.add(new String((byte[]) args[1], StandardCharsets.UTF_8));
+					}
+					return null;
+				});
 	}
 
 	@Test

@@ -1,0 +1,85 @@
+package dev.bootdaemon.launch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import dev.bootdaemon.control.ProcessTermination;
+
+/**
+ * Stops the daemon the launcher starts: when its start fails, and when the launcher is
+ * interrupted (Ctrl-C) before the daemon is ready, from the moment the daemon is being
+ * spawned. Until the launcher knows the
+ * daemon's pid, the daemon is found by the launcher's private directory, which its
+ * command line names from its first instruction on.
+ */
+final class StartAbort implements AutoCloseable {
+
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+	private final String privateDirectory;
+
+	private final AtomicLong pid = new AtomicLong(-1);
+
+	private volatile boolean ready;
+
+	private final Thread hook;
+
+	private StartAbort(Path privateDirectory) {
+		this.privateDirectory = privateDirectory.toString();
+		this.hook = new Thread(this::abort, "boot-daemon-abort");
+	}
+
+	/**
+	 * Registers the abort before the daemon is spawned.
+	 * @param privateDirectory the launcher's private directory
+	 * @return the abort, to be told the pid and readiness, and closed
+	 */
+	static StartAbort register(Path privateDirectory) {
+		StartAbort abort = new StartAbort(privateDirectory);
+		Runtime.getRuntime().addShutdownHook(abort.hook);
+		return abort;
+	}
+
+	void spawned(long pid) {
+		this.pid.set(pid);
+	}
+
+	void ready() {
+		this.ready = true;
+	}
+
+	private void abort() {
+		if (!this.ready) {
+			stop(Duration.ZERO);
+		}
+	}
+
+	/**
+	 * Stops the daemon: gives it some patience to exit by itself, then SIGTERM, then
+	 * SIGKILL.
+	 * @param patience how long to wait before SIGTERM
+	 */
+	void stop(Duration patience) {
+		long known = this.pid.get();
+		Stream<ProcessHandle> daemons = (known > 0) ? ProcessHandle.of(known).stream() : ProcessHandle.allProcesses()
+			.filter((process) -> process.info()
+				.arguments()
+				.map((arguments) -> List.of(arguments).stream().anyMatch((arg) -> arg.contains(this.privateDirectory)))
+				.orElse(false));
+		daemons.forEach((daemon) -> ProcessTermination.terminate(daemon, patience, STOP_WAIT, true));
+	}
+
+	@Override
+	public void close() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.hook);
+		}
+		catch (IllegalStateException ex) {
+			// Already shutting down: the hook runs, and does nothing once ready.
+		}
+	}
+
+}
