@@ -1,35 +1,46 @@
 package dev.bootdaemon.syslog;
 
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+import dev.bootdaemon.posix.Posix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the pure parts of {@link SyslogForwarder} and {@link SyslogFormatter}; the
- * delivery itself is tested against a real rsyslogd in the sample app's
- * {@code SyslogIT}.
+ * Tests for {@link SyslogForwarder}, delivering to a real UDP receiver on the loopback
+ * address; delivery to a real rsyslogd is tested in the sample app's {@code SyslogIT}.
  */
 class SyslogForwarderTests {
 
-	@Test
-	void whenALineFitsThenItIsOneMessage() {
-		assertThat(SyslogForwarder.split("short")).containsExactly("short");
+	private DatagramChannel receiver;
+
+	@BeforeEach
+	void listen() throws IOException {
+		this.receiver = DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress("127.0.0.1", 0));
 	}
 
-	@Test
-	void whenALineIsTooLongThenItIsSplitBetweenCharactersWithinTheLimit() {
-		String line = "é".repeat(1500) + "x".repeat(10) + "😀".repeat(600);
-		List<String> parts = SyslogForwarder.split(line);
-		assertThat(parts).hasSizeGreaterThan(1);
-		assertThat(String.join("", parts)).isEqualTo(line);
-		assertThat(parts).allSatisfy((part) -> assertThat(part.getBytes(StandardCharsets.UTF_8).length)
-			.isLessThanOrEqualTo(SyslogForwarder.MAX_BODY_BYTES));
+	@AfterEach
+	void close() throws IOException {
+		this.receiver.close();
 	}
 
 	@Test
@@ -42,19 +53,49 @@ class SyslogForwarderTests {
 	}
 
 	@Test
-	void whenRfc3164ThenTheMessageIsAsLibcWritesIt() {
-		String message = new String(new SyslogFormatter(SyslogFormat.RFC3164, Facility.code("local0"), "shop")
-			.format(Severity.ERR, "boom"), StandardCharsets.UTF_8);
-		assertThat(message).matches("<131>[A-Z][a-z]{2} [ 1-3]\\d \\d\\d:\\d\\d:\\d\\d shop\\["
-				+ ProcessHandle.current().pid() + "\\]: boom");
+	void whenFlushedThenEveryLineIsDeliveredTheLastOneEvenWithoutItsNewline() throws IOException {
+		PipedOutputStream stdout = new PipedOutputStream();
+		PipedOutputStream stderr = new PipedOutputStream();
+		SyslogForwarder forwarder = forwarder(10);
+		forwarder.start(new PipedInputStream(stdout, 65536), new PipedInputStream(stderr, 65536));
+		stdout.write("first\nsecond\nlast without newline".getBytes(StandardCharsets.UTF_8));
+		stderr.write("trouble\n".getBytes(StandardCharsets.UTF_8));
+		stdout.flush();
+		forwarder.flush(Duration.ofSeconds(5));
+		assertThat(forwarder.delivered()).isEqualTo(4);
+		assertThat(received(4)).containsExactlyInAnyOrder("<30>first", "<30>second", "<30>last without newline",
+				"<27>trouble");
+		assertThat(forwarder.dropped()).isZero();
 	}
 
-	@Test
-	void whenRfc5424ThenTheMessageHasVersionTimestampHostAndPid() {
-		String message = new String(new SyslogFormatter(SyslogFormat.RFC5424, Facility.code("daemon"), "shop")
-			.format(Severity.INFO, "fine"), StandardCharsets.UTF_8);
-		assertThat(message).matches("<30>1 \\d{4}-\\d\\d-\\d\\dT\\S+ \\S+ shop " + ProcessHandle.current().pid()
-				+ " - - fine");
+	private SyslogForwarder forwarder(int bufferLines) throws IOException {
+		InetSocketAddress address = (InetSocketAddress) this.receiver.getLocalAddress();
+		return new SyslogForwarder(Posix.load(), SyslogAddress.parse("udp://127.0.0.1:" + address.getPort()),
+				SyslogFormat.RFC5424, "daemon", "test", bufferLines);
+	}
+
+	// Each message's priority and text: "<PRI>1 timestamp host tag pid - - text".
+	private List<String> received(int count) throws IOException {
+		List<String> messages = new ArrayList<>();
+		this.receiver.configureBlocking(false);
+		ByteBuffer buffer = ByteBuffer.allocate(4096);
+		try (Selector selector = Selector.open()) {
+			this.receiver.register(selector, SelectionKey.OP_READ);
+			while (messages.size() < count && selector.select(5000) > 0) {
+				selector.selectedKeys().clear();
+				buffer.clear();
+				while (this.receiver.receive(buffer) != null) {
+					messages.add(body(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8)));
+					buffer.clear();
+				}
+			}
+		}
+		return messages;
+	}
+
+	private static String body(String message) {
+		String[] fields = message.split(" ", 8);
+		return fields[0].substring(0, fields[0].indexOf('>') + 1) + fields[7];
 	}
 
 }
