@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.control.ProcessTermination.Outcome;
-import dev.bootdaemon.pidfile.PidFile;
+import dev.bootdaemon.pidfile.PidFileProbe;
 
 /**
  * {@code status} and {@code stop} for the daemon that holds a pidfile, as init scripts
@@ -67,7 +67,7 @@ public final class DaemonControl {
 	 */
 	public int status() {
 		try {
-			OptionalLong holder = PidFile.lockHolder(this.pidFile);
+			OptionalLong holder = PidFileProbe.lockHolder(this.pidFile);
 			if (holder.isPresent()) {
 				long pid = holder.getAsLong();
 				String refusal = refusal(pid, false);
@@ -80,7 +80,7 @@ public final class DaemonControl {
 			}
 			if (Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS)) {
 				this.out.println(this.name + " is not running, but its pidfile " + this.pidFile + " is left (pid "
-						+ PidFile.readPid(this.pidFile) + ")");
+						+ PidFileProbe.readPid(this.pidFile) + ")");
 				return DEAD_WITH_PIDFILE;
 			}
 			this.out.println(this.name + " is not running");
@@ -100,9 +100,9 @@ public final class DaemonControl {
 	 */
 	public int stop(Duration timeout, boolean force) {
 		OptionalLong holder;
-		long filePid = PidFile.readPid(this.pidFile);
+		long filePid = PidFileProbe.readPid(this.pidFile);
 		try {
-			holder = PidFile.lockHolder(this.pidFile);
+			holder = PidFileProbe.lockHolder(this.pidFile);
 		}
 		catch (RuntimeException ex) {
 			this.err.println(this.name + " cannot be stopped: " + ex.getMessage());
@@ -129,7 +129,7 @@ public final class DaemonControl {
 			return 1;
 		}
 		// A daemon killed, or stopped before it was fully up, leaves its pidfile.
-		PidFile.deleteIfLeftBy(this.pidFile, filePid);
+		PidFileProbe.deleteIfLeftBy(this.pidFile, filePid);
 		this.out.println(this.name + ((outcome == Outcome.EXITED) ? " stopped"
 				: " killed with SIGKILL after " + ProcessTermination.format(timeout)) + " (pid " + pid + ")");
 		return 0;
@@ -150,7 +150,7 @@ public final class DaemonControl {
 
 	private int notRunning(long stalePid) {
 		if (Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS)) {
-			PidFile.deleteIfLeftBy(this.pidFile, stalePid);
+			PidFileProbe.deleteIfLeftBy(this.pidFile, stalePid);
 			boolean removed = !Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS);
 			this.out.println(this.name + " is not running" + (removed ? "; removed stale pidfile " + this.pidFile : ""));
 		}

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.output.StandardStreams;
-import dev.bootdaemon.pidfile.PidFile;
+import dev.bootdaemon.pidfile.PidFileProbe;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
@@ -72,7 +72,7 @@ public final class Launcher {
 				return 0;
 			}
 			abort.stop((outcome.kind() == StartupOutcome.Kind.FAILED) ? EXIT_GRACE : Duration.ZERO);
-			PidFile.deleteIfLeftBy(settings.pidFile(), pid);
+			PidFileProbe.deleteIfLeftBy(settings.pidFile(), pid);
 			this.err.println(failureReport(settings, pid, outcome, mark));
 			return 1;
 		}

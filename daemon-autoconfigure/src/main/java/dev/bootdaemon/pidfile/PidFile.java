@@ -38,10 +38,6 @@ public final class PidFile {
 
 	private static final long BUSY_PAUSE_MILLIS = 25;
 
-	private static final long POLL_MILLIS = 5;
-
-	private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
-
 	private final Posix posix;
 
 	private final Path path;
@@ -78,86 +74,6 @@ public final class PidFile {
 		throw new PidFileException("Could not lock " + path + ": it kept changing while being locked");
 	}
 
-	/**
-	 * Returns the pid of the process that holds the lock of a pidfile, as the kernel
-	 * reports it: the pid as this PID namespace sees it, which is not the pid written in
-	 * the file when the holder runs in a container.
-	 * @param path the pidfile
-	 * @return the pid, 0 if the holder is outside this PID namespace, or empty if the
-	 * pidfile is missing or not locked
-	 * @throws PidFileException if the pidfile is a symbolic link or not a regular file
-	 */
-	public static OptionalLong lockHolder(Path path) {
-		try {
-			checkRegularFile(path);
-		}
-		catch (NoSuchFileException ex) {
-			return OptionalLong.empty();
-		}
-		return FileLocks.flockHolder(path);
-	}
-
-	/**
-	 * Refuses a start while a live process holds the pidfile's lock.
-	 * @param path the pidfile
-	 * @throws AlreadyRunningException naming the holder's pid
-	 */
-	public static void refuseIfHeld(Path path) {
-		OptionalLong holder = lockHolder(path);
-		if (holder.isPresent()) {
-			throw new AlreadyRunningException(path, (holder.getAsLong() > 0) ? holder.getAsLong() : readPid(path));
-		}
-	}
-
-	/**
-	 * Deletes a pidfile that a process which has died left behind, once the kernel has
-	 * released its lock: a killed JVM's lock outlives its main thread by the time its
-	 * other threads take to exit.
-	 * @param path the pidfile
-	 * @param pid the pid the dead process wrote
-	 */
-	public static void deleteIfLeftBy(Path path, long pid) {
-		try {
-			if (readPid(path) == pid && awaitUnlocked(path)) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// Left for the next start to take over.
-		}
-	}
-
-	private static boolean awaitUnlocked(Path path) {
-		long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
-		while (lockHolder(path).isPresent()) {
-			if (System.nanoTime() - deadline >= 0) {
-				return false;
-			}
-			try {
-				Thread.sleep(POLL_MILLIS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Reads the pid a pidfile holds.
-	 * @param path the pidfile
-	 * @return the pid, or -1 if the file is missing or holds no pid
-	 */
-	public static long readPid(Path path) {
-		try {
-			return Long.parseLong(Files.readString(path, StandardCharsets.US_ASCII).trim());
-		}
-		catch (IOException | NumberFormatException ex) {
-			return -1;
-		}
-	}
-
 	public Path getPath() {
 		return this.path;
 	}
@@ -171,7 +87,7 @@ public final class PidFile {
 			return;
 		}
 		try {
-			if (namesLockedFile(this.path, this.fd) && readPid(this.path) == this.pid) {
+			if (namesLockedFile(this.path, this.fd) && PidFileProbe.readPid(this.path) == this.pid) {
 				Files.deleteIfExists(this.path);
 			}
 		}
@@ -275,7 +191,7 @@ public final class PidFile {
 			if (!namesLockedFile(path, oldFd)) {
 				return null;
 			}
-			staleWarning.stale(readPid(path));
+			staleWarning.stale(PidFileProbe.readPid(path));
 			Path temp = writeTemp(path, pid);
 			int fd = lockTemp(posix, temp);
 			try {
@@ -293,10 +209,10 @@ public final class PidFile {
 		}
 	}
 
-	// A lock held for a pid that is not alive is a probe (lockHolder) or a racing
+	// A lock held by another process than the one the pidfile names is a racing
 	// writer: worth another try after a pause.
 	private static @Nullable PidFile busy(Path path) {
-		long holder = readPid(path);
+		long holder = PidFileProbe.readPid(path);
 		OptionalLong locker = FileLocks.flockHolder(path);
 		if (locker.isPresent() && (locker.getAsLong() == 0 || locker.getAsLong() == holder)) {
 			throw new AlreadyRunningException(path, holder);
@@ -333,7 +249,7 @@ public final class PidFile {
 		return fd;
 	}
 
-	private static void checkRegularFile(Path path) throws NoSuchFileException {
+	static void checkRegularFile(Path path) throws NoSuchFileException {
 		BasicFileAttributes attributes;
 		try {
 			attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.bootdaemon.pidfile.PidFile;
+import dev.bootdaemon.pidfile.PidFileProbe;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
@@ -40,7 +40,7 @@ public final class LaunchChecks {
 			warnings.println("Warning: " + settings.output().description() + " is unreachable (" + reason
 					+ "); the daemon delivers its output once it can");
 		});
-		PidFile.refuseIfHeld(settings.pidFile());
+		PidFileProbe.refuseIfHeld(settings.pidFile());
 		return userSwitch;
 	}
 

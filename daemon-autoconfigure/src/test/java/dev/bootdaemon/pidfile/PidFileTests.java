@@ -64,9 +64,9 @@ class PidFileTests {
 	@Test
 	void whenHeldThenLockHolderNamesThePid() {
 		Path path = this.directory.resolve("app.pid");
-		assertThat(PidFile.lockHolder(path)).isEmpty();
+		assertThat(PidFileProbe.lockHolder(path)).isEmpty();
 		acquire(path);
-		assertThat(PidFile.lockHolder(path)).hasValue(this.pid);
+		assertThat(PidFileProbe.lockHolder(path)).hasValue(this.pid);
 	}
 
 	@Test
@@ -76,7 +76,7 @@ class PidFileTests {
 		acquire(path);
 		Files.readString(path);
 		Files.writeString(path, this.pid + "\n");
-		assertThat(PidFile.lockHolder(path)).hasValue(this.pid);
+		assertThat(PidFileProbe.lockHolder(path)).hasValue(this.pid);
 	}
 
 	@Test
@@ -128,9 +128,9 @@ class PidFileTests {
 	@Test
 	void whenLeftByADeadProcessThenDeleteIfLeftByRemovesIt() throws IOException {
 		Path path = Files.writeString(this.directory.resolve("app.pid"), DEAD_PID + "\n");
-		PidFile.deleteIfLeftBy(path, 42);
+		PidFileProbe.deleteIfLeftBy(path, 42);
 		assertThat(path).exists();
-		PidFile.deleteIfLeftBy(path, DEAD_PID);
+		PidFileProbe.deleteIfLeftBy(path, DEAD_PID);
 		assertThat(path).doesNotExist();
 	}
 
@@ -138,7 +138,7 @@ class PidFileTests {
 	void whenHeldThenDeleteIfLeftByKeepsIt() {
 		Path path = this.directory.resolve("app.pid");
 		acquire(path);
-		PidFile.deleteIfLeftBy(path, this.pid);
+		PidFileProbe.deleteIfLeftBy(path, this.pid);
 		assertThat(path).exists();
 	}
 
@@ -148,10 +148,10 @@ class PidFileTests {
 		PidFile pidFile = acquire(path);
 		assertThat(pidFile.restoreIfMissing()).isFalse();
 		Files.delete(path);
-		assertThat(PidFile.lockHolder(path)).isEmpty();
+		assertThat(PidFileProbe.lockHolder(path)).isEmpty();
 		assertThat(pidFile.restoreIfMissing()).isTrue();
 		assertThat(path).hasContent(this.pid + "\n");
-		assertThat(PidFile.lockHolder(path)).hasValue(this.pid);
+		assertThat(PidFileProbe.lockHolder(path)).hasValue(this.pid);
 		assertThatExceptionOfType(AlreadyRunningException.class).isThrownBy(() -> acquire(path));
 	}
 

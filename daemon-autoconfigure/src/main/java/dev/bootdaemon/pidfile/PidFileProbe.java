@@ -1,0 +1,107 @@
+package dev.bootdaemon.pidfile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+
+import dev.bootdaemon.posix.FileLocks;
+
+/**
+ * What others learn from a pidfile without holding it: who holds its lock, as the
+ * kernel reports it (never by taking the lock to see), what pid it says, and whether a
+ * dead process left it behind. The holder's side is {@link PidFile}.
+ */
+public final class PidFileProbe {
+
+	private static final long POLL_MILLIS = 5;
+
+	private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
+
+	private PidFileProbe() {
+	}
+
+	/**
+	 * Returns the pid of the process that holds the lock of a pidfile, as the kernel
+	 * reports it: the pid as this PID namespace sees it, which is not the pid written in
+	 * the file when the holder runs in a container.
+	 * @param path the pidfile
+	 * @return the pid, 0 if the holder is outside this PID namespace, or empty if the
+	 * pidfile is missing or not locked
+	 * @throws PidFileException if the pidfile is a symbolic link or not a regular file
+	 */
+	public static OptionalLong lockHolder(Path path) {
+		try {
+			PidFile.checkRegularFile(path);
+		}
+		catch (NoSuchFileException ex) {
+			return OptionalLong.empty();
+		}
+		return FileLocks.flockHolder(path);
+	}
+
+	/**
+	 * Refuses a start while a live process holds the pidfile's lock.
+	 * @param path the pidfile
+	 * @throws AlreadyRunningException naming the holder's pid
+	 */
+	public static void refuseIfHeld(Path path) {
+		OptionalLong holder = lockHolder(path);
+		if (holder.isPresent()) {
+			throw new AlreadyRunningException(path, (holder.getAsLong() > 0) ? holder.getAsLong() : readPid(path));
+		}
+	}
+
+	/**
+	 * Deletes a pidfile that a process which has died left behind, once the kernel has
+	 * released its lock: a killed JVM's lock outlives its main thread by the time its
+	 * other threads take to exit.
+	 * @param path the pidfile
+	 * @param pid the pid the dead process wrote
+	 */
+	public static void deleteIfLeftBy(Path path, long pid) {
+		try {
+			if (readPid(path) == pid && awaitUnlocked(path)) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Left for the next start to take over.
+		}
+	}
+
+	private static boolean awaitUnlocked(Path path) {
+		long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+		while (lockHolder(path).isPresent()) {
+			if (System.nanoTime() - deadline >= 0) {
+				return false;
+			}
+			try {
+				Thread.sleep(POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Reads the pid a pidfile holds.
+	 * @param path the pidfile
+	 * @return the pid, or -1 if the file is missing or holds no pid
+	 */
+	public static long readPid(Path path) {
+		try {
+			return Long.parseLong(Files.readString(path, StandardCharsets.US_ASCII).trim());
+		}
+		catch (IOException | NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+}
