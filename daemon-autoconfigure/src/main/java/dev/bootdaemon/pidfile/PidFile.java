@@ -222,7 +222,7 @@ public final class PidFile {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new AlreadyRunningException(path, holder);
+			throw new PidFileException("Interrupted while " + path + " was being locked by another process");
 		}
 		return null;
 	}

@@ -2,6 +2,7 @@ package dev.bootdaemon.launch;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,11 +72,32 @@ class StartupChannelTests {
 	}
 
 	@Test
-	void whenTheDaemonSaysNothingInTimeThenItTimedOut() throws IOException {
+	void whenTheDaemonSaysNothingInTimeThenItTimedOutAndTheConnectionIsClosed() throws IOException {
 		try (StartupChannel channel = StartupChannel.open(); SocketChannel daemon = connect(channel)) {
 			assertThat(channel.await(OUR_PID, Duration.ofMillis(300)).kind())
 				.isEqualTo(StartupOutcome.Kind.TIMED_OUT);
+			// The launcher's end is closed: the daemon reads the end of the stream.
+			assertThat(daemon.read(ByteBuffer.allocate(1))).isEqualTo(-1);
 		}
+	}
+
+	@Test
+	void whenTheContextStartedButRunnersOutlastTheTimeoutThenTheOutcomeSaysSo() throws IOException {
+		try (StartupChannel channel = StartupChannel.open()) {
+			StartupReporter reporter = StartupReporter.connect(channel.address());
+			reporter.started();
+			StartupOutcome outcome = channel.await(OUR_PID, Duration.ofMillis(300));
+			assertThat(outcome.kind()).isEqualTo(StartupOutcome.Kind.TIMED_OUT);
+			assertThat(outcome.runnersStillRunning()).isTrue();
+		}
+	}
+
+	@Test
+	void whenTheDaemonSaysStartedThenReadyThenTheOutcomeIsReady() throws IOException {
+		assertThat(exchange((reporter) -> {
+			reporter.started();
+			reporter.ready();
+		})).isEqualTo(StartupOutcome.of(StartupOutcome.Kind.READY));
 	}
 
 	@Test

@@ -156,6 +156,24 @@ class PidFileTests {
 	}
 
 	@Test
+	void whenInterruptedWhileARacingWriterHoldsTheLockThenItSaysSoAndNamesNoPid() throws IOException {
+		// A writer that has locked the old pidfile (here: this process, through another
+		// open file) but whose pid is not in it yet.
+		Path path = Files.writeString(this.directory.resolve("app.pid"), DEAD_PID + "\n");
+		int racer = this.posix.openReadOnly(path);
+		try {
+			assertThat(this.posix.tryLockExclusive(racer)).isTrue();
+			Thread.currentThread().interrupt();
+			assertThatExceptionOfType(PidFileException.class).isThrownBy(() -> acquire(path))
+				.withMessage("Interrupted while " + path + " was being locked by another process");
+		}
+		finally {
+			Thread.interrupted();
+			this.posix.close(racer);
+		}
+	}
+
+	@Test
 	void whenHeldThenTheLockedDescriptorIsNamedAfterThePidFile() throws IOException {
 		Path path = this.directory.resolve("app.pid");
 		acquire(path);
