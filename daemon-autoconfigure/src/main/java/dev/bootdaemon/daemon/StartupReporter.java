@@ -22,6 +22,12 @@ public final class StartupReporter {
 		this.channel = channel;
 	}
 
+	/**
+	 * Connects to the launcher at once, so that it sees the daemon die.
+	 * @param socket the launcher's startup socket
+	 * @return the reporter
+	 * @throws DaemonStartException if the launcher cannot be reached
+	 */
 	public static StartupReporter connect(Path socket) {
 		try {
 			return new StartupReporter(SocketChannel.open(UnixDomainSocketAddress.of(socket)));
@@ -34,14 +40,24 @@ public final class StartupReporter {
 
 	// The context has started, the runners are yet to run: lets the launcher tell a slow
 	// runner from a slow start.
+	/**
+	 * Says that the context has started and readiness waits for the runners.
+	 */
 	public void started() {
 		send(Handoff.STARTED + "\n", false);
 	}
 
+	/**
+	 * Says that the daemon is ready, and closes the channel.
+	 */
 	public void ready() {
 		send(Handoff.READY + "\n", true);
 	}
 
+	/**
+	 * Says why the start failed, and closes the channel.
+	 * @param reason Spring Boot's failure analysis, or another account
+	 */
 	public void failed(String reason) {
 		send(Handoff.FAILED + "\n" + reason, true);
 	}

@@ -37,6 +37,11 @@ public final class Launcher {
 
 	private final PrintStream err;
 
+	/**
+	 * Creates the launcher.
+	 * @param out where the summary line goes
+	 * @param err where warnings and failures go
+	 */
 	public Launcher(PrintStream out, PrintStream err) {
 		this.out = out;
 		this.err = err;

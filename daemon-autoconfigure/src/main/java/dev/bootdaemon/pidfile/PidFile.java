@@ -74,6 +74,10 @@ public final class PidFile {
 		throw new PidFileException("Could not lock " + path + ": it kept changing while being locked");
 	}
 
+	/**
+	 * Returns the pidfile's path.
+	 * @return the path
+	 */
 	public Path getPath() {
 		return this.path;
 	}

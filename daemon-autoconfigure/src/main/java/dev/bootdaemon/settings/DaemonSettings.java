@@ -58,6 +58,14 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 
 	static final String STOP_TIMEOUT = "daemon.stop-timeout";
 
+	/**
+	 * Binds and checks the {@code daemon.*} properties.
+	 * @param environment the environment, with the configuration loaded
+	 * @param launchDirectory what relative paths are relative to
+	 * @param context what the settings take from the process
+	 * @return the settings
+	 * @throws InvalidDaemonPropertyException naming a property that cannot work
+	 */
 	public static DaemonSettings of(Environment environment, Path launchDirectory, LaunchContext context) {
 		Binder binder = Binder.get(environment);
 		DaemonProperties properties = bind(binder);
@@ -88,6 +96,10 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 		return launchDirectory.resolve(path).normalize();
 	}
 
+	/**
+	 * Returns the umask as {@code umask(1)} takes it.
+	 * @return four octal digits
+	 */
 	public String umaskOctal() {
 		return String.format("%04o", this.umask);
 	}

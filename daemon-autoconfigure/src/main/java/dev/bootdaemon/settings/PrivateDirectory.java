@@ -19,11 +19,20 @@ public final class PrivateDirectory implements Closeable {
 		this.path = path;
 	}
 
+	/**
+	 * Creates a fresh directory only this user can enter.
+	 * @return the directory, removed with what it holds on {@link #close()}
+	 * @throws IOException if it cannot be created
+	 */
 	public static PrivateDirectory create() throws IOException {
 		return new PrivateDirectory(Files.createTempDirectory("boot-daemon-",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
 	}
 
+	/**
+	 * Returns where the directory is.
+	 * @return its path
+	 */
 	public Path path() {
 		return this.path;
 	}

@@ -30,6 +30,13 @@ public final class UserSwitch {
 		this.gid = gid;
 	}
 
+	/**
+	 * Checks {@code daemon.user} and {@code daemon.group} against the user database.
+	 * @param settings the settings
+	 * @param posix the libc binding
+	 * @return the switch to make once started, or {@code null} if none is wanted
+	 * @throws InvalidDaemonPropertyException naming the property that cannot work
+	 */
 	public static @Nullable UserSwitch of(DaemonSettings settings, Posix posix) {
 		String user = settings.user();
 		String group = settings.group();
@@ -55,10 +62,19 @@ public final class UserSwitch {
 		return new UserSwitch(user, account.uid(), gid);
 	}
 
+	/**
+	 * Returns the user name.
+	 * @return the user
+	 */
 	public String user() {
 		return this.user;
 	}
 
+	/**
+	 * Hands the daemon's files to the user, then switches the whole process to it.
+	 * @param posix the libc binding
+	 * @param files the pidfile and the output file, where there is one
+	 */
 	public void apply(Posix posix, Path... files) {
 		for (Path file : files) {
 			if (file != null && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
