@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Daemon launch-to-ready of two builds of the sample jar, side by side in one run:
+# before and after a change. For each of RUNS rounds, alternating A then B:
+#   java -jar app.jar --daemon.enabled=true, timed until the launcher exits (it exits
+#   once the daemon is ready: no polling while timed), then the daemon is stopped and
+#   waited for outside the timing.
+# Prints medians and the ratio B/A.
+#
+# Usage: bench/startup-ab.sh JAR_A JAR_B [RUNS]   (RUNS defaults to 7)
+A=$(realpath "$1"); B=$(realpath "$2"); RUNS=${3:-7}
+source "$(dirname "$0")/common.sh"
+PORT=18766
+cp "$A" a.jar; cp "$B" b.jar
+launch() {
+	local start pid
+	start=$(now)
+	java -jar "$1.jar" --daemon.enabled=true --server.port=$PORT > /dev/null
+	echo "$(now) - $start" | bc >> "$1.txt"
+	pid=$(cat sample-app.pid)
+	kill "$pid"; while kill -0 "$pid" 2>/dev/null && ! grep -q '^State:.Z' "/proc/$pid/status" 2>/dev/null; do sleep 0.05; done
+	sleep 0.5
+}
+: > a.txt; : > b.txt
+for i in $(seq "$RUNS"); do launch a; launch b; done
+a=$(median < a.txt); b=$(median < b.txt)
+printf 'runs %s, %s, %s cores\n' "$RUNS" "$(java -version 2>&1 | head -1)" "$(nproc)"
+printf 'A %s: daemon launch-to-ready median %.3f s\n' "$(basename "$A")" "$a"
+printf 'B %s: daemon launch-to-ready median %.3f s\n' "$(basename "$B")" "$b"
+printf 'ratio B/A %.3f\n' "$(echo "$b / $a" | bc -l)"
