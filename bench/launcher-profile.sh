@@ -12,7 +12,7 @@ milestones=(
 	"org.springframework.boot.SpringApplication|SpringApplication loaded"
 	"org.springframework.boot.context.config.ConfigDataEnvironment|configuration files being loaded"
 	"dev.bootdaemon.entry.DaemonCommand|configuration loaded, daemon mode decided"
-	"com.sun.jna.Native|libc binding (JNA) loading"
+	"dev.bootdaemon.settings.LaunchChecks|checks before anything is created (JNA is not loaded: no libc call needed)"
 	"dev.bootdaemon.launch.DetachedProcess|daemon spawned"
 )
 for i in $(seq "$RUNS"); do

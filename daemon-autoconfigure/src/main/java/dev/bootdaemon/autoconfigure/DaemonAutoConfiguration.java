@@ -3,7 +3,6 @@ package dev.bootdaemon.autoconfigure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import dev.bootdaemon.daemon.DaemonRuntime;
@@ -28,31 +26,9 @@ import dev.bootdaemon.systemd.ServiceHealth;
  * @see DaemonProperties
  */
 @AutoConfiguration
-@Conditional(DaemonAutoConfiguration.DaemonModeCondition.class)
+@ConditionalOnBooleanProperty("daemon.enabled")
 @EnableConfigurationProperties(DaemonProperties.class)
 public final class DaemonAutoConfiguration {
-
-	/**
-	 * Daemon mode is on: asked for with {@code daemon.enabled}, or running already, as
-	 * after {@code daemon.command=restart}, which starts the daemon without the flag.
-	 */
-	static final class DaemonModeCondition extends AnyNestedCondition {
-
-		DaemonModeCondition() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnBooleanProperty("daemon.enabled")
-		static final class Enabled {
-
-		}
-
-		@ConditionalOnBean(DaemonRuntime.class)
-		static final class Running {
-
-		}
-
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(InfoContributor.class)

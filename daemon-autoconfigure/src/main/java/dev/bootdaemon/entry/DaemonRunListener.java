@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 import dev.bootdaemon.daemon.RunningDaemon;
 import dev.bootdaemon.entry.DaemonCommand.ForegroundStart;
@@ -68,8 +70,15 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	// own "main class or jar, then arguments", without reading /proc or loading a class
 	// (the prefix is a compile-time constant).
 	private static boolean mayHaveDroppedDaemonArguments(String[] args) {
-		return System.getProperty("sun.java.command", "").contains(CommandLineDaemonArguments.PREFIX)
-				&& Arrays.stream(args).noneMatch((arg) -> arg.startsWith(CommandLineDaemonArguments.PREFIX));
+		if (!System.getProperty("sun.java.command", "").contains(CommandLineDaemonArguments.PREFIX)) {
+			return false;
+		}
+		for (String arg : args) {
+			if (arg.startsWith(CommandLineDaemonArguments.PREFIX)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void runCommand(ConfigurableEnvironment environment) {
@@ -104,16 +113,22 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	@Override
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
-		Path startupSocket = Handoff.startupSocket();
-		if (startupSocket != null) {
+		// A compile-time constant: nothing is loaded while daemon mode is off.
+		if (System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) != null) {
 			Path launchDirectory = Handoff.launchDirectory();
-			this.daemon = RunningDaemon.detached(environment, startupSocket,
+			this.daemon = RunningDaemon.detached(environment, Objects.requireNonNull(Handoff.startupSocket()),
 					(launchDirectory != null) ? launchDirectory : Path.of("/"), launchContext(true));
 		}
 		else if (this.command != null && this.foreground != null) {
 			DaemonCommand daemonCommand = this.command;
 			ForegroundStart start = this.foreground;
 			this.daemon = DaemonCommand.exitIfAsked(() -> daemonCommand.foreground(start));
+		}
+		if (this.daemon != null) {
+			// Started by daemon.command=restart, the daemon may lack the flag; its
+			// auto-configuration (Actuator info, health for the watchdog) must not.
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("daemonMode", Map.of("daemon.enabled", "true")));
 		}
 	}
 

@@ -80,14 +80,6 @@ class DaemonAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void whenADaemonRunsWithoutTheFlagThenItIsConfiguredAllTheSame() {
-		// As after daemon.command=restart, which starts the daemon without daemon.enabled.
-		this.contextRunner.withBean(DaemonRuntime.class, DaemonAutoConfigurationTests::runtime)
-			.run((context) -> assertThat(context).hasSingleBean(DaemonInfoContributor.class)
-				.hasSingleBean(ServiceHealth.class));
-	}
-
 	private static DaemonRuntime runtime() {
 		return new DaemonRuntime(DaemonRuntime.Mode.DETACHED, 42, Path.of("/run/app.pid"), "/var/log/app.out",
 				OptionalLong::empty, "app");

@@ -9,12 +9,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.bootdaemon.autoconfigure.DaemonAutoConfiguration;
 import dev.bootdaemon.daemon.DaemonRuntime;
 import dev.bootdaemon.pidfile.PidFileProbe;
+import dev.bootdaemon.settings.DaemonProperties;
+import dev.bootdaemon.systemd.ServiceHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,6 +60,17 @@ class DaemonRunListenerTests {
 	}
 
 	@Test
+	void whenRestartStartsTheDaemonWithoutTheFlagThenItsAutoConfigurationStillApplies() {
+		Path pidFile = this.directory.resolve("app.pid");
+		try (ConfigurableApplicationContext context = application(AutoConfigured.class).run(
+				"--daemon.command=restart", "--daemon.detach=never", "--daemon.pid-file=" + pidFile)) {
+			assertThat(context.getBeansOfType(DaemonProperties.class)).hasSize(1);
+			assertThat(context.getBeansOfType(ServiceHealth.class)).hasSize(1);
+			assertThat(PidFileProbe.lockHolder(pidFile)).hasValue(ProcessHandle.current().pid());
+		}
+	}
+
+	@Test
 	void whenTheApplicationFailsToStartThenThePidFileIsReleased() {
 		Path pidFile = this.directory.resolve("app.pid");
 		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(() -> application(Failing.class)
@@ -73,6 +88,12 @@ class DaemonRunListenerTests {
 
 	@Configuration(proxyBeanMethods = false)
 	static class Plain {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(DaemonAutoConfiguration.class)
+	static class AutoConfigured {
 
 	}
 

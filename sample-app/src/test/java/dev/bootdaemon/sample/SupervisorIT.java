@@ -89,9 +89,11 @@ class SupervisorIT {
 	@Test
 	void whenTheMainProcessOfAPidNamespaceThenStatusAndStopFromOutsideFindItsRealPid() throws Exception {
 		int port = Daemons.freePort();
-		Process unshare = this.daemons.startBackground(List.of("unshare", "--pid", "--fork", "--mount-proc",
-				Daemons.JAVA, "-jar", "app.jar", "--daemon.enabled=true", "--server.port=" + port,
-				"--daemon.pid-file=container.pid"), Map.of());
+		// --kill-child: the namespace's main process dies with unshare, which the test
+		// kills however it ends; the absolute pidfile names the test's directory too.
+		Process unshare = this.daemons.startBackground(List.of("unshare", "--pid", "--fork", "--kill-child",
+				"--mount-proc", Daemons.JAVA, "-jar", "app.jar", "--daemon.enabled=true", "--server.port=" + port,
+				"--daemon.pid-file=" + this.daemons.file("container.pid")), Map.of());
 		awaitServing(port, this.daemons.file("container.pid"));
 		assertThat(this.daemons.file("container.pid")).as("its own pid, in its namespace").hasContent("1\n");
 		long pid = unshare.children().findFirst().map(ProcessHandle::pid).orElseThrow();
