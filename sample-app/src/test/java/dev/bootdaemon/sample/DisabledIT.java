@@ -3,6 +3,10 @@ package dev.bootdaemon.sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the launcher are never loaded, and no file is created.
  */
 class DisabledIT {
+
+	private static final Pattern STARTER_CLASS = Pattern.compile("class,load\\] (dev\\.bootdaemon\\.(?!sample)\\S+) ");
 
 	@RegisterExtension
 	final Daemons daemons = new Daemons();
@@ -34,6 +40,16 @@ class DisabledIT {
 			.doesNotContain("dev.bootdaemon.entry.DaemonCommand")
 			.doesNotContain("dev.bootdaemon.settings.DaemonSettings")
 			.doesNotContain("started as daemon");
+		// Exactly the run listener (with its listener and one lambda) and the config
+		// location post-processor: nothing of the daemon itself.
+		Matcher loaded = STARTER_CLASS.matcher(run.stdout());
+		Set<String> classes = new TreeSet<>();
+		while (loaded.find()) {
+			classes.add(loaded.group(1).replaceAll("\\$\\$Lambda.*", "\\$\\$Lambda"));
+		}
+		assertThat(classes).containsExactly("dev.bootdaemon.daemon.LaunchDirectoryConfigLocations",
+				"dev.bootdaemon.entry.DaemonRunListener", "dev.bootdaemon.entry.DaemonRunListener$$Lambda",
+				"dev.bootdaemon.entry.DaemonRunListener$ConfigurationLoaded");
 		try (var files = Files.list(this.daemons.directory())) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("app.jar");
 		}
