@@ -12,6 +12,8 @@ import org.springframework.core.env.Environment;
 import dev.bootdaemon.control.DaemonControl;
 import dev.bootdaemon.daemon.RunningDaemon;
 import dev.bootdaemon.launch.Launcher;
+import dev.bootdaemon.launch.LogrotateStanza;
+import dev.bootdaemon.launch.SystemdUnit;
 import dev.bootdaemon.pidfile.PidFileException;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.UnsupportedPlatformException;
@@ -54,10 +56,19 @@ final class DaemonCommand {
 			checkPlatform();
 			Path launchDirectory = Path.of("").toAbsolutePath();
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
-			verb = settings.command().name().toLowerCase();
+			verb = settings.command().name().toLowerCase().replace('_', '-');
 			switch (settings.command()) {
 				case STATUS -> throw new Exit(control(settings, context, launchDirectory).status());
 				case STOP -> throw new Exit(control(settings, context, launchDirectory).stop(settings.stopTimeout(), settings.stopForce()));
+				case SYSTEMD_UNIT -> {
+					this.out.print(SystemdUnit.of(settings, context.commandLine(), Launcher.javaBinary(),
+							launchDirectory));
+					throw new Exit(0);
+				}
+				case LOGROTATE -> {
+					this.out.print(LogrotateStanza.of(settings));
+					throw new Exit(0);
+				}
 				case RESTART -> {
 					int stopped = control(settings, context, launchDirectory).stop(settings.stopTimeout(), settings.stopForce());
 					if (stopped != 0) {

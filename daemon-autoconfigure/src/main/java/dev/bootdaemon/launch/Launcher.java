@@ -136,7 +136,11 @@ public final class Launcher {
 		return environment;
 	}
 
-	private static String javaBinary() {
+	/**
+	 * Returns the absolute java binary that runs this process.
+	 * @return the binary
+	 */
+	public static String javaBinary() {
 		return ProcessHandle.current()
 			.info()
 			.command()

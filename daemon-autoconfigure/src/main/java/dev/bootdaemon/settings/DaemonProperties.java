@@ -75,6 +75,11 @@ public class DaemonProperties {
 	private Duration stopTimeout = Duration.ofSeconds(30);
 
 	/**
+	 * Watchdog interval of a generated systemd unit (WatchdogSec=); none when not set.
+	 */
+	private @Nullable Duration watchdog;
+
+	/**
 	 * Whether 'stop' sends SIGKILL to a daemon that has not exited in time.
 	 */
 	private boolean stopForce = true;
@@ -168,6 +173,14 @@ public class DaemonProperties {
 
 	public void setCommand(Command command) {
 		this.command = command;
+	}
+
+	public @Nullable Duration getWatchdog() {
+		return this.watchdog;
+	}
+
+	public void setWatchdog(@Nullable Duration watchdog) {
+		this.watchdog = watchdog;
 	}
 
 	public Duration getStopTimeout() {
@@ -325,7 +338,17 @@ public class DaemonProperties {
 		/**
 		 * Report whether the daemon runs, with LSB exit codes.
 		 */
-		STATUS
+		STATUS,
+
+		/**
+		 * Print a systemd unit that runs the application as it was invoked.
+		 */
+		SYSTEMD_UNIT,
+
+		/**
+		 * Print a logrotate stanza for the output file.
+		 */
+		LOGROTATE
 
 	}
 

@@ -34,6 +34,7 @@ import dev.bootdaemon.settings.InvalidDaemonPropertyException;
  * @param command what the launching process does
  * @param stopTimeout how long stop waits after SIGTERM
  * @param stopForce whether stop ends with SIGKILL
+ * @param watchdog the watchdog interval of a generated systemd unit, or {@code null}
  * @param detaches whether the launching process detaches the daemon
  * @param serviceManager what manages this process, or {@code null}
  * @param readyOn when the daemon counts as started
@@ -43,6 +44,7 @@ import dev.bootdaemon.settings.InvalidDaemonPropertyException;
  */
 public record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
 		String pidFileProperty, Duration startupTimeout, Command command, Duration stopTimeout, boolean stopForce,
+		@Nullable Duration watchdog,
 		boolean detaches, @Nullable String serviceManager, ReadyOn readyOn, @Nullable String user,
 		@Nullable String group, boolean outputStrict) {
 
@@ -85,7 +87,8 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 				umask(properties.getUmask()), output(properties, name, launchDirectory, detaches),
 				resolve(launchDirectory, (pidFile != null) ? pidFile : name + ".pid"), pidFileProperty,
 				positive(STARTUP_TIMEOUT, properties.getStartupTimeout(), environment), properties.getCommand(),
-				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(), detaches,
+				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(),
+				properties.getWatchdog(), detaches,
 				context.serviceManager(), properties.getReadyOn(), blankToNull(properties.getUser()),
 				blankToNull(properties.getGroup()), properties.getSyslog().isStrict());
 	}
