@@ -56,6 +56,8 @@ public final class RunningDaemon {
 
 	private final DaemonRuntime runtime;
 
+	private volatile String status;
+
 	private RunningDaemon(Posix posix, DaemonSettings settings, AttachedOutput output, PidFile pidFile,
 			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode) {
 		this.posix = posix;
@@ -64,7 +66,11 @@ public final class RunningDaemon {
 		this.userSwitch = userSwitch;
 		this.reporter = reporter;
 		this.notifier = SystemdNotifier.fromEnvironment(posix, System.getenv());
-		this.stop = StopSequence.install(this.notifier, output, pidFile);
+		this.stop = StopSequence.install(this.notifier, settings.applicationName() + " stopping", output, pidFile);
+		this.status = settings.applicationName() + " starting, pid " + ProcessHandle.current().pid();
+		if (this.notifier != null) {
+			this.notifier.starting(this.status, settings.startupTimeout());
+		}
 		this.runtime = new DaemonRuntime(mode, ProcessHandle.current().pid(), pidFile.getPath(),
 				settings.output().value(), output::droppedLines, (userSwitch != null) ? userSwitch.user() : null);
 	}
@@ -121,12 +127,34 @@ public final class RunningDaemon {
 			.warn("Taking over stale pidfile " + settings.pidFile() + " (pid " + stalePid + " is not running)"));
 		pidFile.watch(PID_FILE_CHECK, () -> logger.warn("Pidfile " + settings.pidFile()
 				+ " was removed while the daemon runs; wrote it again (pid " + pid + ")"));
-		OutputReopening.install(output);
 		logger.info("Running as daemon: pid " + pid + ", pidfile " + pidFile.getPath() + ", " + output.description());
 		SignalState.problems()
 			.forEach((problem) -> logger.warn(problem + " in this process (inherited from whatever started it, "
 					+ "such as nohup or a shell trap); the daemon cannot act on it"));
-		return new RunningDaemon(posix, settings, output, pidFile, userSwitch, reporter, mode);
+		RunningDaemon daemon = new RunningDaemon(posix, settings, output, pidFile, userSwitch, reporter, mode);
+		OutputReopening.install(output, daemon.reload());
+		return daemon;
+	}
+
+	private OutputReopening.Reload reload() {
+		SystemdNotifier notifier = this.notifier;
+		if (notifier == null) {
+			return new OutputReopening.Reload() {
+			};
+		}
+		return new OutputReopening.Reload() {
+
+			@Override
+			public void reloading() {
+				notifier.reloading();
+			}
+
+			@Override
+			public void reloaded() {
+				notifier.reloaded(RunningDaemon.this.status);
+			}
+
+		};
 	}
 
 	/**
@@ -170,12 +198,14 @@ public final class RunningDaemon {
 		if (this.reporter != null) {
 			this.reporter.ready();
 		}
+		String port = context.getEnvironment().getProperty("local.server.port");
+		this.status = this.settings.applicationName() + " running as daemon, pid " + this.runtime.pid()
+				+ ((port != null) ? ", port " + port : "");
 		if (this.notifier != null) {
 			BooleanSupplier healthy = () -> context.isActive() && context.getBeanProvider(ServiceHealth.class)
 				.getIfAvailable(() -> () -> true)
 				.isHealthy();
-			this.notifier.ready(this.settings.applicationName() + " running as daemon, pid " + this.runtime.pid(),
-					healthy);
+			this.notifier.ready(this.status, healthy);
 		}
 	}
 

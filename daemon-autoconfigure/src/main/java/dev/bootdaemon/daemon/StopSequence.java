@@ -25,18 +25,22 @@ final class StopSequence {
 
 	private final @Nullable SystemdNotifier notifier;
 
+	private final String status;
+
 	private final AttachedOutput output;
 
 	private final PidFile pidFile;
 
-	private StopSequence(@Nullable SystemdNotifier notifier, AttachedOutput output, PidFile pidFile) {
+	private StopSequence(@Nullable SystemdNotifier notifier, String status, AttachedOutput output, PidFile pidFile) {
 		this.notifier = notifier;
+		this.status = status;
 		this.output = output;
 		this.pidFile = pidFile;
 	}
 
-	static StopSequence install(@Nullable SystemdNotifier notifier, AttachedOutput output, PidFile pidFile) {
-		StopSequence sequence = new StopSequence(notifier, output, pidFile);
+	static StopSequence install(@Nullable SystemdNotifier notifier, String status, AttachedOutput output,
+			PidFile pidFile) {
+		StopSequence sequence = new StopSequence(notifier, status, output, pidFile);
 		SpringApplication.getShutdownHandlers().add(sequence::closed);
 		return sequence;
 	}
@@ -47,7 +51,7 @@ final class StopSequence {
 
 	private void closing() {
 		if (this.notifier != null) {
-			this.notifier.stopping();
+			this.notifier.stopping(this.status);
 		}
 	}
 

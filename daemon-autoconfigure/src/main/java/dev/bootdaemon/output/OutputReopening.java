@@ -21,11 +21,15 @@ public final class OutputReopening {
 	/**
 	 * Installs the handlers.
 	 * @param output the output to reopen
+	 * @param reload told before and after a reopen on SIGHUP, a service manager's reload
 	 */
-	public static void install(AttachedOutput output) {
-		for (String name : new String[] { "HUP", "USR1" }) {
-			Signals.handle(name, (signal) -> reopen(output, signal));
-		}
+	public static void install(AttachedOutput output, Reload reload) {
+		Signals.handle("HUP", (signal) -> {
+			reload.reloading();
+			reopen(output, signal);
+			reload.reloaded();
+		});
+		Signals.handle("USR1", (signal) -> reopen(output, signal));
 	}
 
 	private static void reopen(AttachedOutput output, String signal) {
@@ -37,6 +41,25 @@ public final class OutputReopening {
 		catch (RuntimeException ex) {
 			logger.error("Could not reopen " + output.description() + " on " + signal, ex);
 		}
+	}
+
+	/**
+	 * Told around a reopen on SIGHUP, which a service manager sends to reload.
+	 */
+	public interface Reload {
+
+		/**
+		 * The output is about to be reopened.
+		 */
+		default void reloading() {
+		}
+
+		/**
+		 * The output was reopened, or could not be.
+		 */
+		default void reloaded() {
+		}
+
 	}
 
 }

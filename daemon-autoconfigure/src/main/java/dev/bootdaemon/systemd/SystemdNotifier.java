@@ -18,13 +18,19 @@ import dev.bootdaemon.posix.PosixException;
 
 /**
  * Speaks systemd's {@code sd_notify} protocol: datagrams to {@code NOTIFY_SOCKET}
- * (a path, or an abstract name starting with {@code @}) saying {@code READY=1},
- * {@code STOPPING=1}, {@code STATUS=...} and, every half of {@code WATCHDOG_USEC},
- * {@code WATCHDOG=1} while the application is healthy.
+ * (a path, or an abstract name starting with {@code @}) saying {@code STATUS=...} at each
+ * step, {@code EXTEND_TIMEOUT_USEC} while starting, {@code READY=1},
+ * {@code RELOADING=1} around a reopen of the output ({@code Type=notify-reload}),
+ * {@code STOPPING=1} and, every half of {@code WATCHDOG_USEC}, {@code WATCHDOG=1} while
+ * the application is healthy.
  */
 public final class SystemdNotifier {
 
 	private static final Log logger = LogFactory.getLog(SystemdNotifier.class);
+
+	private static final Duration EXTENSION_INTERVAL = Duration.ofSeconds(2);
+
+	private static final Duration EXTENSION = Duration.ofSeconds(5);
 
 	private final Posix posix;
 
@@ -33,6 +39,8 @@ public final class SystemdNotifier {
 	private final @Nullable Duration watchdogInterval;
 
 	private @Nullable ScheduledExecutorService watchdog;
+
+	private @Nullable ScheduledExecutorService startExtension;
 
 	SystemdNotifier(Posix posix, String socket, @Nullable Duration watchdogInterval) {
 		this.posix = posix;
@@ -71,19 +79,76 @@ public final class SystemdNotifier {
 	}
 
 	/**
+	 * Tells systemd the service is starting and, while it starts, extends systemd's
+	 * start timeout ({@code EXTEND_TIMEOUT_USEC}) a little at a time, up to
+	 * {@code daemon.startup-timeout}: a slow start is not killed by a shorter
+	 * {@code TimeoutStartSec=}, a hung one still ends.
+	 * @param status a line for {@code systemctl status}
+	 * @param startupTimeout how long the start may take at most
+	 */
+	public void starting(String status, Duration startupTimeout) {
+		send("STATUS=" + status);
+		long deadline = System.nanoTime() + startupTimeout.toNanos();
+		synchronized (this) {
+			this.startExtension = scheduler("daemon-start-extension");
+			this.startExtension.scheduleAtFixedRate(() -> extendStart(deadline), 0, EXTENSION_INTERVAL.toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	// Under the lock that stopExtending takes: no extension follows READY=1.
+	private synchronized void extendStart(long deadline) {
+		if (this.startExtension != null && !this.startExtension.isShutdown() && System.nanoTime() - deadline < 0) {
+			send("EXTEND_TIMEOUT_USEC=" + EXTENSION.toNanos() / 1000);
+		}
+	}
+
+	/**
+	 * Tells systemd the service is reloading ({@code Type=notify-reload}): the output
+	 * is about to be reopened.
+	 */
+	public void reloading() {
+		send("RELOADING=1\nMONOTONIC_USEC=" + monotonicMicros() + "\nSTATUS=Reopening output");
+	}
+
+	/**
+	 * Tells systemd the reload is done.
+	 * @param status a line for {@code systemctl status}
+	 */
+	public void reloaded(String status) {
+		send("READY=1\nSTATUS=" + status);
+	}
+
+	// CLOCK_MONOTONIC, as systemd expects: what the JVM's nanoTime reads on Linux.
+	private static long monotonicMicros() {
+		return System.nanoTime() / 1000;
+	}
+
+	private static ScheduledExecutorService scheduler(String name) {
+		return Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	private synchronized void stopExtending() {
+		if (this.startExtension != null) {
+			this.startExtension.shutdownNow();
+		}
+	}
+
+	/**
 	 * Tells systemd the service is ready, then keeps its watchdog fed while healthy.
 	 * @param status a line for {@code systemctl status}
 	 * @param healthy whether the application is healthy
 	 */
 	public void ready(String status, BooleanSupplier healthy) {
+		stopExtending();
 		send("READY=1\nMAINPID=" + ProcessHandle.current().pid() + "\nSTATUS=" + status);
 		if (this.watchdogInterval != null) {
 			long interval = this.watchdogInterval.toMillis();
-			this.watchdog = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "daemon-watchdog");
-				thread.setDaemon(true);
-				return thread;
-			});
+			this.watchdog = scheduler("daemon-watchdog");
 			this.watchdog.scheduleAtFixedRate(() -> feedWatchdog(healthy), 0, interval, TimeUnit.MILLISECONDS);
 		}
 	}
@@ -106,6 +171,7 @@ public final class SystemdNotifier {
 	 * @param reason the reason
 	 */
 	public void failed(String reason) {
+		stopExtending();
 		send("STATUS=Failed to start: " + reason.lines().filter((line) -> !line.isBlank() && !line.endsWith(":"))
 			.findFirst()
 			.orElse(reason));
@@ -113,12 +179,14 @@ public final class SystemdNotifier {
 
 	/**
 	 * Tells systemd the service is stopping, and stops feeding the watchdog.
+	 * @param status a line for {@code systemctl status}
 	 */
-	public void stopping() {
+	public void stopping(String status) {
+		stopExtending();
 		if (this.watchdog != null) {
 			this.watchdog.shutdownNow();
 		}
-		send("STOPPING=1\nSTATUS=Stopping");
+		send("STOPPING=1\nSTATUS=" + status);
 	}
 
 	private void send(String message) {

@@ -59,8 +59,28 @@ class SystemdNotifierTests {
 			await().atMost(Duration.ofSeconds(5)).until(() -> sent.stream().filter("WATCHDOG=1"::equals).count() >= 2);
 		}
 		finally {
-			notifier.stopping();
+			notifier.stopping("stopping");
 		}
+	}
+
+	@Test
+	void whenStartingThenTheStartTimeoutIsExtendedUntilReadyAndTheStatusFollowsEachStep() {
+		List<String> sent = new CopyOnWriteArrayList<>();
+		SystemdNotifier notifier = new SystemdNotifier(recordingPosix(sent), "@notify", null);
+		notifier.starting("shop starting, pid 42", Duration.ofMinutes(1));
+		await().atMost(Duration.ofSeconds(5)).until(() -> sent.contains("EXTEND_TIMEOUT_USEC=5000000"));
+		notifier.ready("shop running as daemon, pid 42, port 8080", () -> true);
+		int afterReady = sent.size();
+		notifier.reloading();
+		notifier.reloaded("shop running as daemon, pid 42, port 8080");
+		notifier.stopping("shop stopping");
+		assertThat(sent.get(0)).isEqualTo("STATUS=shop starting, pid 42");
+		assertThat(sent.subList(afterReady - 1, sent.size())).satisfiesExactly(
+				(ready) -> assertThat(ready).isEqualTo("READY=1\nMAINPID=" + ProcessHandle.current().pid()
+						+ "\nSTATUS=shop running as daemon, pid 42, port 8080"),
+				(reloading) -> assertThat(reloading).matches("RELOADING=1\nMONOTONIC_USEC=\\d+\nSTATUS=Reopening output"),
+				(reloaded) -> assertThat(reloaded).isEqualTo("READY=1\nSTATUS=shop running as daemon, pid 42, port 8080"),
+				(stopping) -> assertThat(stopping).isEqualTo("STOPPING=1\nSTATUS=shop stopping"));
 	}
 
 	// libc's datagram send recorded instead of made: nothing here listens on the socket.

@@ -35,7 +35,13 @@ class ServiceManagerIT {
 						"--server.port=" + port),
 				Map.of("NOTIFY_SOCKET", socket, "WATCHDOG_USEC", "1000000"));
 		await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("READY=1"));
-		assertThat(Files.readString(log)).contains("READY=1|MAINPID=" + service.pid() + "|STATUS=sample-app running");
+		String running = "sample-app running as daemon, pid " + service.pid() + ", port " + port;
+		// In order: starting (with the start timeout extended meanwhile), then ready.
+		List<String> start = Files.readAllLines(log);
+		int ready = start.indexOf("READY=1|MAINPID=" + service.pid() + "|STATUS=" + running);
+		assertThat(ready).isPositive();
+		assertThat(start.get(1)).isEqualTo("STATUS=sample-app starting, pid " + service.pid());
+		assertThat(start.subList(2, ready)).isNotEmpty().allMatch("EXTEND_TIMEOUT_USEC=5000000"::equals);
 		// No fork: the process the service manager started is the daemon.
 		assertThat(service.isAlive()).isTrue();
 		assertThat(this.daemons.file("sample-app.pid")).hasContent(service.pid() + "\n");
@@ -46,9 +52,15 @@ class ServiceManagerIT {
 		assertThat(Daemons.get(port, "/actuator/info")).contains("\"mode\":\"foreground\"");
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> Files.readString(log).lines().filter("WATCHDOG=1"::equals).count() >= 3);
+		// Type=notify-reload: SIGHUP reopens the output between RELOADING=1 and READY=1.
+		Daemons.signal("HUP", service.pid());
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains("READY=1|STATUS=" + running));
+		assertThat(Files.readString(log)).containsPattern("RELOADING=1\\|MONOTONIC_USEC=\\d+\\|STATUS=Reopening output\n"
+				+ "(WATCHDOG=1\n)*READY=1\\|STATUS=" + running);
+		assertThat(service.isAlive()).isTrue();
 		service.destroy();
 		assertThat(service.onExit().get().isAlive()).isFalse();
-		assertThat(Files.readString(log)).contains("STOPPING=1");
+		assertThat(Files.readString(log)).contains("STOPPING=1|STATUS=sample-app stopping");
 		assertThat(this.daemons.file("sample-app.pid")).doesNotExist();
 		systemd.destroy();
 	}
