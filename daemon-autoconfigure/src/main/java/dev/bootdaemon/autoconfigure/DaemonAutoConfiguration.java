@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,6 +41,19 @@ public final class DaemonAutoConfiguration {
 		@ConditionalOnMissingBean
 		DaemonInfoContributor daemonInfoContributor(DaemonRuntime runtime) {
 			return new DaemonInfoContributor(runtime);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ConfigurableWebServerFactory.class)
+	@ConditionalOnBean(DaemonRuntime.class)
+	static class DaemonWebServerConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<ConfigurableWebServerFactory> daemonSocketActivationCustomizer(
+				DaemonRuntime runtime) {
+			return new SocketActivationCustomizer(runtime);
 		}
 
 	}

@@ -24,6 +24,8 @@ public final class DaemonRuntime {
 
 	private final @Nullable String user;
 
+	private final boolean socketActivated;
+
 	/**
 	 * Creates the description of a daemon.
 	 * @param mode whether the process detached or stayed in the foreground
@@ -32,15 +34,17 @@ public final class DaemonRuntime {
 	 * @param output where its standard output and error go, as the properties say
 	 * @param droppedLines how many lines of output could not be delivered
 	 * @param user the user it switched to, or {@code null}
+	 * @param socketActivated whether a service manager passed it a listening socket
 	 */
 	public DaemonRuntime(Mode mode, long pid, Path pidFile, String output, Supplier<OptionalLong> droppedLines,
-			@Nullable String user) {
+			@Nullable String user, boolean socketActivated) {
 		this.mode = mode;
 		this.pid = pid;
 		this.pidFile = pidFile;
 		this.output = output;
 		this.droppedLines = droppedLines;
 		this.user = user;
+		this.socketActivated = socketActivated;
 	}
 
 	/**
@@ -92,6 +96,15 @@ public final class DaemonRuntime {
 	 */
 	public @Nullable String user() {
 		return this.user;
+	}
+
+	/**
+	 * Returns whether a service manager passed this process a listening socket, which
+	 * the embedded web server serves (descriptor 0, {@code System.inheritedChannel()}).
+	 * @return whether it did
+	 */
+	public boolean socketActivated() {
+		return this.socketActivated;
 	}
 
 	/**

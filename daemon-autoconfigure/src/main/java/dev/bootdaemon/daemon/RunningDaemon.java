@@ -59,7 +59,7 @@ public final class RunningDaemon {
 	private volatile String status;
 
 	private RunningDaemon(Posix posix, DaemonSettings settings, AttachedOutput output, PidFile pidFile,
-			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode) {
+			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode, boolean socketActivated) {
 		this.posix = posix;
 		this.settings = settings;
 		this.pidFile = pidFile;
@@ -72,7 +72,8 @@ public final class RunningDaemon {
 			this.notifier.starting(this.status, settings.startupTimeout());
 		}
 		this.runtime = new DaemonRuntime(mode, ProcessHandle.current().pid(), pidFile.getPath(),
-				settings.output().value(), output::droppedLines, (userSwitch != null) ? userSwitch.user() : null);
+				settings.output().value(), output::droppedLines, (userSwitch != null) ? userSwitch.user() : null,
+				socketActivated);
 	}
 
 	/**
@@ -90,7 +91,7 @@ public final class RunningDaemon {
 			Posix posix = Posix.load();
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
 			AttachedOutput output = settings.output().attach(startupSocket.getParent(), posix);
-			return attach(posix, settings, output, UserSwitch.of(settings, posix), reporter, Mode.DETACHED);
+			return attach(posix, settings, output, UserSwitch.of(settings, posix), reporter, Mode.DETACHED, false);
 		}
 		catch (RuntimeException ex) {
 			reporter.failed(ex.getMessage());
@@ -117,11 +118,16 @@ public final class RunningDaemon {
 					ex);
 		}
 		posix.umask(settings.umask());
-		return attach(posix, settings, output, userSwitch, null, Mode.FOREGROUND);
+		boolean socketActivated = SocketActivation.isRequested(System.getenv(), ProcessHandle.current().pid());
+		if (socketActivated) {
+			// Before anything asks the JDK for the inherited channel, which it reads once.
+			SocketActivation.takeOver(posix);
+		}
+		return attach(posix, settings, output, userSwitch, null, Mode.FOREGROUND, socketActivated);
 	}
 
 	private static RunningDaemon attach(Posix posix, DaemonSettings settings, AttachedOutput output,
-			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode) {
+			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode, boolean socketActivated) {
 		long pid = ProcessHandle.current().pid();
 		PidFile pidFile = PidFile.acquire(posix, settings.pidFile(), pid, (stalePid) -> logger
 			.warn("Taking over stale pidfile " + settings.pidFile() + " (pid " + stalePid + " is not running)"));
@@ -131,7 +137,8 @@ public final class RunningDaemon {
 		SignalState.problems()
 			.forEach((problem) -> logger.warn(problem + " in this process (inherited from whatever started it, "
 					+ "such as nohup or a shell trap); the daemon cannot act on it"));
-		RunningDaemon daemon = new RunningDaemon(posix, settings, output, pidFile, userSwitch, reporter, mode);
+		RunningDaemon daemon = new RunningDaemon(posix, settings, output, pidFile, userSwitch, reporter, mode,
+				socketActivated);
 		OutputReopening.install(output, daemon.reload());
 		return daemon;
 	}

@@ -130,6 +130,12 @@ final class JnaPosix implements Posix {
 	}
 
 	@Override
+	public void moveDescriptor(int fd, int target) {
+		check(this.libc.dup2(fd, target), "dup2(" + fd + ", " + target + ")");
+		close(fd);
+	}
+
+	@Override
 	public void makeFifo(Path path, int mode) {
 		check(this.libc.mkfifo(path.toString(), mode), "mkfifo(" + path + ")");
 	}

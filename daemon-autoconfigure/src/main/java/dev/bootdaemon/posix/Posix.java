@@ -69,6 +69,15 @@ public interface Posix {
 	boolean renameNoReplace(Path source, Path target);
 
 	/**
+	 * Moves an open descriptor to another number: {@code dup2(2)}, then {@code close(2)}
+	 * of the old one.
+	 * @param fd the descriptor
+	 * @param target the number it is to have
+	 * @throws PosixException if that fails
+	 */
+	void moveDescriptor(int fd, int target);
+
+	/**
 	 * Creates a named pipe, as {@code mkfifo(3)}.
 	 * @param path where
 	 * @param mode its permission bits

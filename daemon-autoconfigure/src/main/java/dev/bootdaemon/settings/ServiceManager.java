@@ -38,6 +38,10 @@ final class ServiceManager {
 		if (pid == 1) {
 			return "PID 1 (a container's main process)";
 		}
+		// A socket passed to this very process: only it, not a detached child, can serve it.
+		if (String.valueOf(pid).equals(environment.get("LISTEN_PID")) && isSet(environment, "LISTEN_FDS")) {
+			return "socket activation (LISTEN_FDS and LISTEN_PID)";
+		}
 		if (isSet(environment, "NOTIFY_SOCKET") || isSet(environment, "INVOCATION_ID")) {
 			return "systemd (NOTIFY_SOCKET or INVOCATION_ID)";
 		}

@@ -82,7 +82,7 @@ class DaemonAutoConfigurationTests {
 
 	private static DaemonRuntime runtime() {
 		return new DaemonRuntime(DaemonRuntime.Mode.DETACHED, 42, Path.of("/run/app.pid"), "/var/log/app.out",
-				OptionalLong::empty, "app");
+				OptionalLong::empty, "app", false);
 	}
 
 	@Test

@@ -22,6 +22,14 @@ class ServiceManagerTests {
 	}
 
 	@Test
+	void whenASocketIsPassedToThisProcessThenItStaysToServeIt() {
+		assertThat(ServiceManager.detect(Map.of("LISTEN_FDS", "1", "LISTEN_PID", String.valueOf(PID)), PID, SHELL,
+				"sh"))
+			.startsWith("socket activation");
+		assertThat(ServiceManager.detect(Map.of("LISTEN_FDS", "1", "LISTEN_PID", "7"), PID, SHELL, "sh")).isNull();
+	}
+
+	@Test
 	void whenUnderSystemdThenItIsNamed() {
 		assertThat(ServiceManager.detect(Map.of("NOTIFY_SOCKET", "/run/systemd/notify"), PID, SHELL, "sh"))
 			.startsWith("systemd");

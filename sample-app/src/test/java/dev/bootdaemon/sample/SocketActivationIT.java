@@ -1,0 +1,99 @@
+package dev.bootdaemon.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Socket activation: the application serves the listening socket a service manager
+ * passes it and binds nothing itself, so a restart refuses no connection. Under Debian's
+ * {@code systemd-socket-activate}, and under a small socket holder that starts the
+ * application again when it exits, as a systemd socket unit does.
+ */
+class SocketActivationIT {
+
+	private static final int ATTEMPTS = 300;
+
+	@RegisterExtension
+	final Daemons daemons = new Daemons();
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
+
+	@Test
+	void whenSocketActivatedThenItServesThePassedSocketAndBindsNothingItself() throws Exception {
+		int passed = Daemons.freePort();
+		int configured = Daemons.freePort();
+		this.daemons.startBackground(List.of("systemd-socket-activate", "-l", "127.0.0.1:" + passed, Daemons.JAVA,
+				"-jar", "app.jar", "--daemon.enabled=true", "--server.port=" + configured,
+				"--daemon.pid-file=" + this.daemons.file("app.pid")), Map.of());
+		// systemd-socket-activate starts the application on the first connection, which
+		// the kernel holds until the application serves it.
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(this.daemons.file("background-0.log"))
+			.contains("Listening on 127.0.0.1:" + passed));
+		assertThat(get(passed)).isEqualTo("Hello from a daemon\n");
+		long pid = Long.parseLong(Files.readString(this.daemons.file("app.pid")).strip());
+		assertThat(ProcInfo.of(pid).fd(0).toString()).startsWith("socket:");
+		assertThat(Daemons.get(configured, "/")).as("server.port is not bound").isEmpty();
+		assertThat(Files.readString(this.daemons.file("background-0.log")))
+			.contains("Tomcat started on port " + passed);
+	}
+
+	@Test
+	void whenTheApplicationRestartsBehindAHeldSocketThenNoConnectionIsRefused() throws Exception {
+		int port = Daemons.freePort();
+		Path stop = this.daemons.file("stop-restarting");
+		this.daemons.startBackground(List.of("python3",
+				Path.of("src/test/resources/socket-holder.py").toAbsolutePath().toString(), "127.0.0.1",
+				String.valueOf(port), stop.toString(), Daemons.JAVA, "-jar", "app.jar", "--daemon.enabled=true",
+				"--daemon.pid-file=" + this.daemons.file("app.pid")), Map.of());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> Files.readString(this.daemons.file("background-0.log")).contains("LISTENING"));
+		assertThat(get(port)).isEqualTo("Hello from a daemon\n");
+		long first = Long.parseLong(Files.readString(this.daemons.file("app.pid")).strip());
+		AtomicInteger answered = new AtomicInteger();
+		CompletableFuture<Void> clients = CompletableFuture.runAsync(() -> {
+			for (int i = 0; i < ATTEMPTS; i++) {
+				try {
+					if (get(port).equals("Hello from a daemon\n")) {
+						answered.incrementAndGet();
+					}
+				}
+				catch (IOException | InterruptedException ex) {
+					// Counted as not answered.
+				}
+			}
+		});
+		await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() >= 20);
+		// Stopped mid-stream: the holder starts it again, and the kernel queues the
+		// connections made meanwhile on the socket it keeps.
+		ProcessHandle.of(first).orElseThrow().destroy();
+		clients.get();
+		Files.writeString(stop, "");
+		assertThat(answered.get()).as("answered of " + ATTEMPTS).isEqualTo(ATTEMPTS);
+		long second = Long.parseLong(Files.readString(this.daemons.file("app.pid")).strip());
+		assertThat(second).as("a new process serves").isNotEqualTo(first);
+		System.out.println("socket activation: " + ATTEMPTS + " requests across a restart, all answered");
+	}
+
+	private String get(int port) throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+			.timeout(Duration.ofSeconds(60))
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+}
