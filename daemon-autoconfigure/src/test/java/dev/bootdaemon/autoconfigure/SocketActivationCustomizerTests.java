@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 import org.apache.catalina.connector.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 
@@ -31,6 +34,17 @@ class SocketActivationCustomizerTests {
 	}
 
 	@Test
+	void whenSocketActivatedThenJettyServesTheInheritedChannel() {
+		JettyServletWebServerFactory factory = new JettyServletWebServerFactory();
+		new SocketActivationCustomizer(runtime(true)).customize(factory);
+		Server server = new Server();
+		ServerConnector connector = new ServerConnector(server);
+		server.addConnector(connector);
+		factory.getServerCustomizers().forEach((customizer) -> customizer.customize(server));
+		assertThat(connector.isInheritChannel()).isTrue();
+	}
+
+	@Test
 	void whenNotSocketActivatedThenTomcatBindsItsPortAsUsual() {
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
 		new SocketActivationCustomizer(runtime(false)).customize(factory);
@@ -44,7 +58,7 @@ class SocketActivationCustomizerTests {
 				(proxy, method, args) -> null);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new SocketActivationCustomizer(runtime(true)).customize(other))
-			.withMessageStartingWith("Socket activation (LISTEN_FDS) is served by Tomcat only; "
+			.withMessageStartingWith("Socket activation (LISTEN_FDS) is served by Tomcat or Jetty only; "
 					+ "this application's web server factory is ");
 	}
 
