@@ -66,7 +66,8 @@ public final class RunningDaemon {
 		this.userSwitch = userSwitch;
 		this.reporter = reporter;
 		this.notifier = SystemdNotifier.fromEnvironment(posix, System.getenv());
-		this.stop = StopSequence.install(this.notifier, settings.applicationName() + " stopping", output, pidFile);
+		this.stop = StopSequence.install(this.notifier, settings.applicationName() + " stopping", output, pidFile,
+				socketActivated);
 		this.status = settings.applicationName() + " starting, pid " + ProcessHandle.current().pid();
 		if (this.notifier != null) {
 			this.notifier.starting(this.status, settings.startupTimeout());

@@ -1,5 +1,7 @@
 package dev.bootdaemon.daemon;
 
+import java.io.IOException;
+import java.nio.channels.Channel;
 import java.util.Map;
 
 import dev.bootdaemon.posix.Posix;
@@ -26,6 +28,34 @@ final class SocketActivation {
 
 	static void takeOver(Posix posix) {
 		posix.moveDescriptor(FIRST_SOCKET, 0);
+	}
+
+	/**
+	 * Closes this process's copy of the socket as the application starts to stop, so
+	 * that the web server's acceptor wakes without taking a connection: Tomcat wakes it
+	 * by connecting to its own socket, and an acceptor woken that way takes the first
+	 * connection waiting, a client's, and drops it. The service manager keeps the socket
+	 * and the connections queued on it for the next start.
+	 * @param posix the libc binding
+	 */
+	static void release(Posix posix) {
+		// Closing an inherited channel, the JDK points descriptors 0, 1 and 2 at
+		// /dev/null: the output must survive it, for the last lines of the shutdown.
+		int out = posix.duplicate(1);
+		int err = posix.duplicate(2);
+		try {
+			Channel inherited = System.inheritedChannel();
+			if (inherited != null) {
+				inherited.close();
+			}
+		}
+		catch (IOException ex) {
+			// Closed anyway with the process.
+		}
+		finally {
+			posix.moveDescriptor(out, 1);
+			posix.moveDescriptor(err, 2);
+		}
 	}
 
 }

@@ -47,6 +47,8 @@ final class JnaPosix implements Posix {
 
 	private static final int RENAME_NOREPLACE = 1;
 
+	private static final int F_DUPFD_CLOEXEC = 1030;
+
 	// struct passwd and struct group start with two char* (LP64), then the ids.
 	private static final long ID_OFFSET = 2L * Native.POINTER_SIZE;
 
@@ -127,6 +129,11 @@ final class JnaPosix implements Posix {
 		catch (IOException ex) {
 			throw new PosixException("link(" + source + ", " + target + ")", 0, ex.getMessage());
 		}
+	}
+
+	@Override
+	public int duplicate(int fd) {
+		return check(this.libc.fcntl(fd, F_DUPFD_CLOEXEC, 3), "fcntl(" + fd + ", F_DUPFD_CLOEXEC)");
 	}
 
 	@Override
@@ -261,6 +268,9 @@ final class JnaPosix implements Posix {
 
 		/** flock(2): 0, or -1 with errno (Errno.EWOULDBLOCK when LOCK_NB meets a lock). */
 		int flock(int fd, int operation);
+
+		/** fcntl(2) with an int argument: depends on the command, or -1 with errno. */
+		int fcntl(int fd, int command, int argument);
 
 		/** dup2(2): the new descriptor, or -1 with errno. */
 		int dup2(int oldFd, int newFd);

@@ -69,6 +69,15 @@ public interface Posix {
 	boolean renameNoReplace(Path source, Path target);
 
 	/**
+	 * Duplicates a descriptor onto the lowest free number from 3 up, close-on-exec
+	 * ({@code fcntl(2)} with {@code F_DUPFD_CLOEXEC}).
+	 * @param fd the descriptor
+	 * @return the copy
+	 * @throws PosixException if that fails
+	 */
+	int duplicate(int fd);
+
+	/**
 	 * Moves an open descriptor to another number: {@code dup2(2)}, then {@code close(2)}
 	 * of the old one.
 	 * @param fd the descriptor
