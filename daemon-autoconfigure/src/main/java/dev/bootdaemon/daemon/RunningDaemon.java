@@ -135,6 +135,7 @@ public final class RunningDaemon {
 		pidFile.watch(PID_FILE_CHECK, () -> logger.warn("Pidfile " + settings.pidFile()
 				+ " was removed while the daemon runs; wrote it again (pid " + pid + ")"));
 		logger.info("Running as daemon: pid " + pid + ", pidfile " + pidFile.getPath() + ", " + output.description());
+		AotTraining.describe(settings.aotCache()).ifPresent(logger::info);
 		SignalState.problems()
 			.forEach((problem) -> logger.warn(problem + " in this process (inherited from whatever started it, "
 					+ "such as nohup or a shell trap); the daemon cannot act on it"));

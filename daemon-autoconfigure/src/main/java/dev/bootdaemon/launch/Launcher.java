@@ -62,8 +62,9 @@ public final class Launcher {
 
 	private int start(DaemonSettings settings, Posix posix, Path launchDirectory, List<String> commandLine) {
 		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel.directory())) {
-			List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory,
-					markers(channel, launchDirectory));
+			List<String> options = new ArrayList<>(markers(channel, launchDirectory));
+			options.addAll(AotCache.options(settings.aotCache(), commandLine, launchDirectory, this.err));
+			List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory, options);
 			StandardStreams streams = settings.output().prepare(channel.directory(), posix);
 			long mark = settings.output().mark();
 			long pid = DetachedProcess.start(command, settings, streams, channel.directory(),

@@ -80,6 +80,13 @@ public class DaemonProperties {
 	private @Nullable Duration watchdog;
 
 	/**
+	 * JDK AOT cache of the daemon (Java 25 and later, Spring Boot's extracted layout):
+	 * trained during the daemon's first run, used by later starts. Relative to the launch
+	 * directory.
+	 */
+	private @Nullable String aotCache;
+
+	/**
 	 * Whether 'stop' sends SIGKILL to a daemon that has not exited in time.
 	 */
 	private boolean stopForce = true;
@@ -173,6 +180,14 @@ public class DaemonProperties {
 
 	public void setCommand(Command command) {
 		this.command = command;
+	}
+
+	public @Nullable String getAotCache() {
+		return this.aotCache;
+	}
+
+	public void setAotCache(@Nullable String aotCache) {
+		this.aotCache = aotCache;
 	}
 
 	public @Nullable Duration getWatchdog() {

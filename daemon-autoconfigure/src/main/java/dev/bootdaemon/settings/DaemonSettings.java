@@ -35,6 +35,7 @@ import dev.bootdaemon.settings.InvalidDaemonPropertyException;
  * @param stopTimeout how long stop waits after SIGTERM
  * @param stopForce whether stop ends with SIGKILL
  * @param watchdog the watchdog interval of a generated systemd unit, or {@code null}
+ * @param aotCache the daemon's AOT cache, or {@code null}
  * @param detaches whether the launching process detaches the daemon
  * @param serviceManager what manages this process, or {@code null}
  * @param readyOn when the daemon counts as started
@@ -44,9 +45,8 @@ import dev.bootdaemon.settings.InvalidDaemonPropertyException;
  */
 public record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
 		String pidFileProperty, Duration startupTimeout, Command command, Duration stopTimeout, boolean stopForce,
-		@Nullable Duration watchdog,
-		boolean detaches, @Nullable String serviceManager, ReadyOn readyOn, @Nullable String user,
-		@Nullable String group, boolean outputStrict) {
+		@Nullable Duration watchdog, @Nullable Path aotCache, boolean detaches, @Nullable String serviceManager,
+		ReadyOn readyOn, @Nullable String user, @Nullable String group, boolean outputStrict) {
 
 	static final String PID_FILE = "daemon.pid-file";
 
@@ -88,9 +88,14 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 				resolve(launchDirectory, (pidFile != null) ? pidFile : name + ".pid"), pidFileProperty,
 				positive(STARTUP_TIMEOUT, properties.getStartupTimeout(), environment), properties.getCommand(),
 				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(),
-				properties.getWatchdog(), detaches,
+				properties.getWatchdog(), aotCache(properties, launchDirectory), detaches,
 				context.serviceManager(), properties.getReadyOn(), blankToNull(properties.getUser()),
 				blankToNull(properties.getGroup()), properties.getSyslog().isStrict());
+	}
+
+	private static @Nullable Path aotCache(DaemonProperties properties, Path launchDirectory) {
+		String cache = blankToNull(properties.getAotCache());
+		return (cache != null) ? resolve(launchDirectory, cache) : null;
 	}
 
 	// Paths are bound as strings: Spring's Path conversion would resolve a relative path
