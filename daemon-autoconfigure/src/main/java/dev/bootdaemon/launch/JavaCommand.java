@@ -66,6 +66,17 @@ final class JavaCommand {
 				CommandLine.bytes(javaBinary), extraOptions.stream().map(CommandLine::bytes).toList());
 	}
 
+	/**
+	 * Makes each relative entry of a class path absolute, as for {@code -cp}.
+	 * @param classPath the class path, such as a {@code CLASSPATH} variable
+	 * @param launchDirectory the directory relative entries are relative to
+	 * @return the class path
+	 */
+	static String absoluteClassPath(String classPath, Path launchDirectory) {
+		return CommandLine.text(new JavaCommand(CommandLine.bytes(launchDirectory.toString()))
+			.pathList(CommandLine.bytes(classPath)));
+	}
+
 	private List<String> relocate(List<String> commandLine, String javaBinary, List<String> extraOptions) {
 		List<String> result = new ArrayList<>();
 		result.add(javaBinary);

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.output.StandardStreams;
@@ -131,9 +129,8 @@ public final class Launcher {
 	// The JVM reads a relative CLASSPATH against its working directory.
 	private static Map<String, String> environment(Path launchDirectory) {
 		Map<String, String> environment = new HashMap<>(System.getenv());
-		environment.computeIfPresent("CLASSPATH", (name, classPath) -> Arrays.stream(classPath.split(":", -1))
-			.map((entry) -> entry.isEmpty() ? entry : launchDirectory.resolve(entry).normalize().toString())
-			.collect(Collectors.joining(":")));
+		environment.computeIfPresent("CLASSPATH",
+				(name, classPath) -> JavaCommand.absoluteClassPath(classPath, launchDirectory));
 		return environment;
 	}
 

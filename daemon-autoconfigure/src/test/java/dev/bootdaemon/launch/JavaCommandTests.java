@@ -117,6 +117,12 @@ class JavaCommandTests {
 	}
 
 	@Test
+	void whenAClassPathVariableIsRelativeThenItsEntriesAreMadeAbsolute() {
+		assertThat(JavaCommand.absoluteClassPath("app.jar:lib/../x.jar::/opt/y.jar", this.launchDirectory))
+			.isEqualTo(path("app.jar") + ":" + path("x.jar") + "::/opt/y.jar");
+	}
+
+	@Test
 	void whenQuotedForTheShellThenQuotesSurvive() {
 		assertThat(JavaCommand.shellQuoted("it's")).isEqualTo("'it'\\''s'");
 		assertThat(DetachedProcess.script(List.of("/bin/java", "a b", "")))
