@@ -23,6 +23,7 @@ import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
 import dev.bootdaemon.settings.LaunchContext;
 import dev.bootdaemon.settings.PrivateDirectory;
+import dev.bootdaemon.settings.ServiceManager;
 import dev.bootdaemon.settings.UserSwitch;
 import dev.bootdaemon.systemd.ServiceHealth;
 import dev.bootdaemon.systemd.SystemdNotifier;
@@ -119,7 +120,7 @@ public final class RunningDaemon {
 					ex);
 		}
 		posix.umask(settings.umask());
-		boolean socketActivated = SocketActivation.isRequested(System.getenv(), ProcessHandle.current().pid());
+		boolean socketActivated = ServiceManager.isSocketActivated(System.getenv(), ProcessHandle.current().pid());
 		if (socketActivated) {
 			// Before anything asks the JDK for the inherited channel, which it reads once.
 			SocketActivation.takeOver(posix);

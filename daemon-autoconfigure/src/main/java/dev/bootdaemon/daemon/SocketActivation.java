@@ -2,7 +2,6 @@ package dev.bootdaemon.daemon;
 
 import java.io.IOException;
 import java.nio.channels.Channel;
-import java.util.Map;
 
 import dev.bootdaemon.posix.Posix;
 
@@ -19,11 +18,6 @@ final class SocketActivation {
 	private static final int FIRST_SOCKET = 3;
 
 	private SocketActivation() {
-	}
-
-	static boolean isRequested(Map<String, String> environment, long pid) {
-		String fds = environment.get("LISTEN_FDS");
-		return String.valueOf(pid).equals(environment.get("LISTEN_PID")) && fds != null && !fds.equals("0");
 	}
 
 	static void takeOver(Posix posix) {

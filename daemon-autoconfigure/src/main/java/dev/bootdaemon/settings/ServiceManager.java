@@ -12,7 +12,7 @@ import dev.bootdaemon.posix.ProcFiles;
  * detaching there would look like an exit to the manager, which would start the
  * application again.
  */
-final class ServiceManager {
+public final class ServiceManager {
 
 	// Supervisors that run their service as a direct child, by command name.
 	private static final Map<String, String> SUPERVISOR_COMMANDS = Map.of("runsv", "runit (runsv)", "s6-supervise",
@@ -39,7 +39,7 @@ final class ServiceManager {
 			return "PID 1 (a container's main process)";
 		}
 		// A socket passed to this very process: only it, not a detached child, can serve it.
-		if (String.valueOf(pid).equals(environment.get("LISTEN_PID")) && isSet(environment, "LISTEN_FDS")) {
+		if (isSocketActivated(environment, pid)) {
 			return "socket activation (LISTEN_FDS and LISTEN_PID)";
 		}
 		if (isSet(environment, "NOTIFY_SOCKET") || isSet(environment, "INVOCATION_ID")) {
@@ -62,6 +62,19 @@ final class ServiceManager {
 			return "init or a container's init (the parent is PID 1)";
 		}
 		return null;
+	}
+
+	/**
+	 * Tells whether a service manager passed this process listening sockets (systemd's
+	 * socket activation: {@code LISTEN_FDS}, {@code LISTEN_PID}).
+	 * @param environment the process environment
+	 * @param pid this process
+	 * @return whether it did
+	 */
+	public static boolean isSocketActivated(Map<String, String> environment, long pid) {
+		String fds = environment.get("LISTEN_FDS");
+		return String.valueOf(pid).equals(environment.get("LISTEN_PID")) && fds != null && !fds.isEmpty()
+				&& !fds.equals("0");
 	}
 
 	private static boolean isSet(Map<String, String> environment, String name) {

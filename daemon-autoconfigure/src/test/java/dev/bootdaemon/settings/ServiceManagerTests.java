@@ -27,6 +27,9 @@ class ServiceManagerTests {
 				"sh"))
 			.startsWith("socket activation");
 		assertThat(ServiceManager.detect(Map.of("LISTEN_FDS", "1", "LISTEN_PID", "7"), PID, SHELL, "sh")).isNull();
+		assertThat(ServiceManager.detect(Map.of("LISTEN_FDS", "0", "LISTEN_PID", String.valueOf(PID)), PID, SHELL,
+				"sh"))
+			.isNull();
 	}
 
 	@Test
