@@ -108,11 +108,15 @@ public final class DaemonControl {
 			this.err.println(this.name + " cannot be stopped: " + ex.getMessage());
 			return 1;
 		}
-		Optional<ProcessHandle> daemon = holder.stream().boxed().findFirst().flatMap(ProcessHandle::of);
-		if (holder.isEmpty() || (holder.getAsLong() > 0 && daemon.isEmpty())) {
+		if (holder.isEmpty()) {
 			return notRunning(filePid);
 		}
 		long pid = holder.getAsLong();
+		// Pid 0, a holder outside this PID namespace, has no handle: refused below.
+		Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
+		if (pid > 0 && daemon.isEmpty()) {
+			return notRunning(filePid);
+		}
 		String refusal = refusal(pid, true);
 		if (refusal != null) {
 			this.err.println(this.name + " cannot be stopped: " + refusal);

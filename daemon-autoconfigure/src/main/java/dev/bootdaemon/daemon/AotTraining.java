@@ -1,12 +1,10 @@
 package dev.bootdaemon.daemon;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.bootdaemon.settings.CommandLine;
 
 /**
  * Says in the daemon's output what becomes of its AOT cache in this run, as its own
@@ -17,23 +15,18 @@ final class AotTraining {
 	private AotTraining() {
 	}
 
-	static Optional<String> describe(@Nullable Path cache) {
+	static Optional<String> describe(@Nullable Path cache, List<String> commandLine) {
 		if (cache == null) {
 			return Optional.empty();
 		}
-		try {
-			for (String arg : CommandLine.current()) {
-				if (arg.startsWith("-XX:AOTCacheOutput=")) {
-					return Optional.of("Training the AOT cache " + cache + " during this run (there was none, or it "
-							+ "was made for another jar or JDK); it is written when the daemon stops");
-				}
-				if (arg.startsWith("-XX:AOTCache=")) {
-					return Optional.of("Started with the AOT cache " + cache);
-				}
+		for (String arg : commandLine) {
+			if (arg.startsWith("-XX:AOTCacheOutput=")) {
+				return Optional.of("Training the AOT cache " + cache + " during this run (there was none, or it "
+						+ "was made for another jar or JDK); it is written when the daemon stops");
 			}
-		}
-		catch (IOException ex) {
-			// Nothing to say.
+			if (arg.startsWith("-XX:AOTCache=")) {
+				return Optional.of("Started with the AOT cache " + cache);
+			}
 		}
 		return Optional.empty();
 	}

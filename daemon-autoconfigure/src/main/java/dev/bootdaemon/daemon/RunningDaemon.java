@@ -93,7 +93,10 @@ public final class RunningDaemon {
 			Posix posix = Posix.load();
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
 			AttachedOutput output = settings.output().attach(startupSocket.getParent(), posix);
-			return attach(posix, settings, output, UserSwitch.of(settings, posix), reporter, Mode.DETACHED, false);
+			RunningDaemon daemon = attach(posix, settings, output, UserSwitch.of(settings, posix), reporter,
+					Mode.DETACHED, false);
+			AotTraining.describe(settings.aotCache(), context.commandLine()).ifPresent(logger::info);
+			return daemon;
 		}
 		catch (RuntimeException ex) {
 			reporter.failed(ex.getMessage());
@@ -136,7 +139,6 @@ public final class RunningDaemon {
 		pidFile.watch(PID_FILE_CHECK, () -> logger.warn("Pidfile " + settings.pidFile()
 				+ " was removed while the daemon runs; wrote it again (pid " + pid + ")"));
 		logger.info("Running as daemon: pid " + pid + ", pidfile " + pidFile.getPath() + ", " + output.description());
-		AotTraining.describe(settings.aotCache()).ifPresent(logger::info);
 		SignalState.problems()
 			.forEach((problem) -> logger.warn(problem + " in this process (inherited from whatever started it, "
 					+ "such as nohup or a shell trap); the daemon cannot act on it"));

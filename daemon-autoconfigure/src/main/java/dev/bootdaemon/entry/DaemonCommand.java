@@ -59,7 +59,7 @@ final class DaemonCommand {
 			verb = settings.command().name().toLowerCase().replace('_', '-');
 			switch (settings.command()) {
 				case STATUS -> throw new Exit(control(settings, context, launchDirectory).status());
-				case STOP -> throw new Exit(control(settings, context, launchDirectory).stop(settings.stopTimeout(), settings.stopForce()));
+				case STOP -> throw new Exit(stop(settings, context, launchDirectory));
 				case SYSTEMD_UNIT -> {
 					this.out.print(SystemdUnit.of(settings, context.commandLine(), Launcher.javaBinary(),
 							launchDirectory));
@@ -70,7 +70,7 @@ final class DaemonCommand {
 					throw new Exit(0);
 				}
 				case RESTART -> {
-					int stopped = control(settings, context, launchDirectory).stop(settings.stopTimeout(), settings.stopForce());
+					int stopped = stop(settings, context, launchDirectory);
 					if (stopped != 0) {
 						throw new Exit(stopped);
 					}
@@ -116,6 +116,10 @@ final class DaemonCommand {
 				? InvalidDaemonPropertyException.of(invalid).getMessage() : ex.getMessage();
 		this.err.println(name + " cannot " + verb + ": " + reason);
 		return new Exit(1);
+	}
+
+	private int stop(DaemonSettings settings, LaunchContext context, Path launchDirectory) {
+		return control(settings, context, launchDirectory).stop(settings.stopTimeout(), settings.stopForce());
 	}
 
 	private DaemonControl control(DaemonSettings settings, LaunchContext context, Path launchDirectory) {
