@@ -105,14 +105,19 @@ public interface Posix {
 	int connectDatagram(String socket);
 
 	/**
-	 * Sends one datagram on a connected socket, waiting for room if the receiver is
-	 * behind.
+	 * Sends consecutive messages as datagrams on a connected socket, as many as one
+	 * {@code sendmmsg(2)} call takes, waiting for room if the receiver is behind.
 	 * @param fd the socket
-	 * @param message the bytes
-	 * @param length how many of them
-	 * @throws PosixException if {@code send(2)} fails
+	 * @param data the messages, one after the other
+	 * @param ends where each message ends in {@code data}; each starts where the one
+	 * before ends, the first at 0
+	 * @param from the index of the first message to send
+	 * @param to the index after the last one
+	 * @return how many messages were sent, at least one
+	 * @throws PosixException if the first message cannot be sent
 	 */
-	void send(int fd, byte[] message, int length);
+	int sendDatagrams(int fd, byte[] data, int[] ends, int from, int to);
+
 
 	/**
 	 * Sets the file mode creation mask, as {@code umask(2)}.

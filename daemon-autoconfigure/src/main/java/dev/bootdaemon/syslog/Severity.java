@@ -1,13 +1,18 @@
 package dev.bootdaemon.syslog;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The syslog severity of a line the application wrote. Standard output is
  * {@code info} and standard error {@code err}, unless the line is in Spring Boot's
  * default console format, whose level decides; the lines of a stack trace that follow
  * an event keep its severity.
+ * <p>
+ * Read from the line's UTF-8 bytes without decoding them, as the regular expressions
+ * {@code ^\d{4}-\d\d-\d\d[T ]\S+\s+(ERROR|WARN|INFO|DEBUG|TRACE)\s} (an event) and
+ * {@code ^(\s|Caused by: |Suppressed: |\.\.\. \d+ more|[\w$.]+(Exception|Error|Throwable)\b)}
+ * (a stack trace line) would, where a character beyond ASCII after a throwable's name
+ * goes on with its word.
  */
 final class Severity {
 
@@ -19,11 +24,17 @@ final class Severity {
 
 	static final int DEBUG = 7;
 
-	// 2026-11-26T07:47:26.806Z  INFO 10053 --- [app] [main] logger : message
-	private static final Pattern BOOT_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d[T ]\\S+\\s+(ERROR|WARN|INFO|DEBUG|TRACE)\\s");
+	private static final byte[][] LEVELS = bytes("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
 
-	private static final Pattern CONTINUATION = Pattern
-		.compile("^(\\s|Caused by: |Suppressed: |\\.\\.\\. \\d+ more|[\\w$.]+(Exception|Error|Throwable)\\b)");
+	private static final int[] LEVEL_SEVERITIES = { ERR, WARNING, INFO, DEBUG, DEBUG };
+
+	private static final byte[][] TRACE_STARTS = bytes("Caused by: ", "Suppressed: ");
+
+	private static final byte[][] THROWABLES = bytes("Exception", "Error", "Throwable");
+
+	private static final byte[] ELLIPSIS = bytes("... ")[0];
+
+	private static final byte[] MORE = bytes(" more")[0];
 
 	private final int streamDefault;
 
@@ -34,22 +45,139 @@ final class Severity {
 		this.lastEvent = streamDefault;
 	}
 
-	int of(String line) {
-		Matcher boot = BOOT_LINE.matcher(line);
-		if (boot.find()) {
-			this.lastEvent = switch (boot.group(1)) {
-				case "ERROR" -> ERR;
-				case "WARN" -> WARNING;
-				case "INFO" -> INFO;
-				default -> DEBUG;
-			};
-			return this.lastEvent;
+	int of(byte[] line, int from, int to) {
+		int event = eventLevel(line, from, to);
+		if (event != -1) {
+			this.lastEvent = event;
+			return event;
 		}
-		if (CONTINUATION.matcher(line).find()) {
+		if (isStackTrace(line, from, to)) {
 			return this.lastEvent;
 		}
 		this.lastEvent = this.streamDefault;
 		return this.streamDefault;
+	}
+
+	// 2026-11-26T07:47:26.806Z  INFO 10053 --- [app] [main] logger : message
+	private static int eventLevel(byte[] line, int from, int to) {
+		if (to - from < 11 || !digits(line, from, 4) || line[from + 4] != '-' || !digits(line, from + 5, 2)
+				|| line[from + 7] != '-' || !digits(line, from + 8, 2)
+				|| (line[from + 10] != 'T' && line[from + 10] != ' ')) {
+			return -1;
+		}
+		int time = from + 11;
+		int blanks = skip(line, time, to, false);
+		int level = skip(line, blanks, to, true);
+		if (blanks == time || level == blanks) {
+			return -1;
+		}
+		for (int i = 0; i < LEVELS.length; i++) {
+			int end = level + LEVELS[i].length;
+			if (startsWith(line, level, to, LEVELS[i]) && end < to && isSpace(line[end])) {
+				return LEVEL_SEVERITIES[i];
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isStackTrace(byte[] line, int from, int to) {
+		if (from == to) {
+			return false;
+		}
+		if (isSpace(line[from]) || startsWith(line, from, to, TRACE_STARTS[0])
+				|| startsWith(line, from, to, TRACE_STARTS[1])) {
+			return true;
+		}
+		return isMoreLine(line, from, to) || startsWithThrowableName(line, from, to);
+	}
+
+	// "... 12 more"
+	private static boolean isMoreLine(byte[] line, int from, int to) {
+		if (!startsWith(line, from, to, ELLIPSIS)) {
+			return false;
+		}
+		int number = from + ELLIPSIS.length;
+		int end = number;
+		while (end < to && isDigit(line[end])) {
+			end++;
+		}
+		return end > number && startsWith(line, end, to, MORE);
+	}
+
+	// A name of [\w$.] characters with Exception, Error or Throwable ending one of its
+	// words: java.lang.IllegalStateException, a.b.Outer$InnerError.
+	private static boolean startsWithThrowableName(byte[] line, int from, int to) {
+		int name = from;
+		while (name < to && isNameCharacter(line[name])) {
+			name++;
+		}
+		for (int end = from + 1; end <= name; end++) {
+			if (end < to && (isWordCharacter(line[end]) || line[end] < 0)) {
+				// No word boundary: the word goes on, also in a letter beyond ASCII.
+				continue;
+			}
+			for (byte[] word : THROWABLES) {
+				int start = end - word.length;
+				if (start > from && startsWith(line, start, end, word)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static int skip(byte[] line, int from, int to, boolean space) {
+		int i = from;
+		while (i < to && isSpace(line[i]) == space) {
+			i++;
+		}
+		return i;
+	}
+
+	private static boolean digits(byte[] line, int from, int count) {
+		for (int i = from; i < from + count; i++) {
+			if (!isDigit(line[i])) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean startsWith(byte[] line, int from, int to, byte[] prefix) {
+		if (to - from < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (line[from + i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// \s in Java's regular expressions: [ \t\n\x0B\f\r].
+	private static boolean isSpace(byte b) {
+		return b == ' ' || (b >= '\t' && b <= '\r');
+	}
+
+	private static boolean isDigit(byte b) {
+		return b >= '0' && b <= '9';
+	}
+
+	private static boolean isWordCharacter(byte b) {
+		return isDigit(b) || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
+	}
+
+	private static boolean isNameCharacter(byte b) {
+		return isWordCharacter(b) || b == '$' || b == '.';
+	}
+
+	private static byte[][] bytes(String... words) {
+		byte[][] bytes = new byte[words.length][];
+		for (int i = 0; i < words.length; i++) {
+			bytes[i] = words[i].getBytes(StandardCharsets.US_ASCII);
+		}
+		return bytes;
 	}
 
 }

@@ -13,7 +13,9 @@ import java.util.Locale;
 /**
  * Builds syslog messages: RFC 3164 as libc's {@code syslog(3)} writes it to a local
  * socket ({@code <PRI>Mmm dd hh:mm:ss tag[pid]: msg}), or RFC 5424
- * ({@code <PRI>1 timestamp host tag pid - - msg}).
+ * ({@code <PRI>1 timestamp host tag pid - - msg}). Headers are built once a severity
+ * and timestamp (a second in RFC 3164, a millisecond in RFC 5424) and reused until the
+ * clock moves on. Each thread that formats has its own formatter.
  */
 final class SyslogFormatter {
 
@@ -32,47 +34,55 @@ final class SyslogFormatter {
 
 	private final long pid = ProcessHandle.current().pid();
 
-	private final byte[][] cachedHeaders = new byte[8][];
+	private final long tickMillis;
 
-	private long cachedSecond = -1;
+	private final byte[][] headers = new byte[8][];
 
-	SyslogFormatter(SyslogFormat format, int facility, String tag) {
+	private long tick = -1;
+
+	SyslogFormatter(SyslogFormat format, int facility, String tag, String host) {
 		this.format = format;
 		this.facility = facility;
 		this.tag = tag;
-		this.host = hostName();
+		this.host = host;
+		this.tickMillis = (format == SyslogFormat.RFC3164) ? 1000 : 1;
 	}
 
-	byte[] format(int severity, String message) {
-		byte[] header = header(severity);
+	MessageBatch format(int severity, String message) {
 		byte[] body = message.getBytes(StandardCharsets.UTF_8);
-		byte[] result = Arrays.copyOf(header, header.length + body.length);
-		System.arraycopy(body, 0, result, header.length, body.length);
-		return result;
+		MessageBatch batch = new MessageBatch(body.length + 128, 1);
+		batch.add(header(severity), body, 0, body.length);
+		return batch;
 	}
 
-	// Only the sender thread calls this. RFC 3164 stamps seconds, so its header is
-	// built once a second and severity; RFC 5424's milliseconds need it each time.
-	private byte[] header(int severity) {
+	byte[] header(int severity) {
 		long now = System.currentTimeMillis();
-		if (this.format == SyslogFormat.RFC5424 || now / 1000 != this.cachedSecond
-				|| this.cachedHeaders[severity] == null) {
-			if (now / 1000 != this.cachedSecond) {
-				Arrays.fill(this.cachedHeaders, null);
-				this.cachedSecond = now / 1000;
-			}
-			ZonedDateTime time = ZonedDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneId.systemDefault());
-			int priority = this.facility * 8 + severity;
-			String header = (this.format == SyslogFormat.RFC3164)
-					? "<" + priority + ">" + RFC3164_TIME.format(time) + " " + this.tag + "[" + this.pid + "]: "
-					: "<" + priority + ">1 " + RFC5424_TIME.format(time) + " " + this.host + " " + this.tag + " "
-							+ this.pid + " - - ";
-			this.cachedHeaders[severity] = header.getBytes(StandardCharsets.UTF_8);
+		if (now / this.tickMillis != this.tick) {
+			Arrays.fill(this.headers, null);
+			this.tick = now / this.tickMillis;
 		}
-		return this.cachedHeaders[severity];
+		byte[] header = this.headers[severity];
+		if (header == null) {
+			header = build(severity, ZonedDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneId.systemDefault()));
+			this.headers[severity] = header;
+		}
+		return header;
 	}
 
-	private static String hostName() {
+	private byte[] build(int severity, ZonedDateTime time) {
+		int priority = this.facility * 8 + severity;
+		String header = (this.format == SyslogFormat.RFC3164)
+				? "<" + priority + ">" + RFC3164_TIME.format(time) + " " + this.tag + "[" + this.pid + "]: "
+				: "<" + priority + ">1 " + RFC5424_TIME.format(time) + " " + this.host + " " + this.tag + " "
+						+ this.pid + " - - ";
+		return header.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Returns this host's name for RFC 5424's HOSTNAME field.
+	 * @return the name, or {@code -} if it is unknown
+	 */
+	static String hostName() {
 		try {
 			String name = InetAddress.getLocalHost().getHostName();
 			return name.isEmpty() ? "-" : name.replace(' ', '-');

@@ -13,8 +13,10 @@ import dev.bootdaemon.posix.Posix;
 /**
  * Forwards what the daemon writes to descriptors 1 and 2 to syslog, a message a line.
  * <p>
- * A reader thread a stream drains its pipe into a bounded queue; a sender thread
- * delivers from the queue, reconnecting with back-off when syslog is down or restarted.
+ * A reader thread a stream drains its pipe into a bounded queue, each read's lines as
+ * one batch of formatted messages; a sender thread delivers what is queued, a batch a
+ * call where the transport allows ({@code sendmmsg(2)} on a Unix datagram socket),
+ * reconnecting with back-off when syslog is down or restarted.
  * While syslog keeps taking messages a full queue makes the reader wait, so nothing is
  * lost; once syslog has taken nothing for a second, lines that find the queue full are
  * dropped and counted instead, so the application never stalls, and the count is
@@ -22,9 +24,17 @@ import dev.bootdaemon.posix.Posix;
  */
 public final class SyslogForwarder {
 
-	private final LineQueue queue;
+	private final MessageQueue queue;
 
 	private final SyslogSender sender;
+
+	private final SyslogFormat format;
+
+	private final int facility;
+
+	private final String tag;
+
+	private final String host = SyslogFormatter.hostName();
 
 	private final List<LineReader> readers = new ArrayList<>();
 
@@ -39,9 +49,11 @@ public final class SyslogForwarder {
 	 */
 	public SyslogForwarder(Posix posix, SyslogAddress address, SyslogFormat format, String facility, String tag,
 			int bufferLines) {
-		this.queue = new LineQueue(bufferLines);
-		this.sender = new SyslogSender(posix, address, new SyslogFormatter(format, Facility.code(facility), tag),
-				this.queue);
+		this.format = format;
+		this.facility = Facility.code(facility);
+		this.tag = tag;
+		this.queue = new MessageQueue(bufferLines);
+		this.sender = new SyslogSender(posix, address, formatter(), this.queue);
 	}
 
 	/**
@@ -76,8 +88,8 @@ public final class SyslogForwarder {
 	 * @param stderr what descriptor 2 writes
 	 */
 	public void start(InputStream stdout, InputStream stderr) {
-		LineReader out = new LineReader(stdout, new Severity(Severity.INFO), this.queue);
-		LineReader err = new LineReader(stderr, new Severity(Severity.ERR), this.queue);
+		LineReader out = new LineReader(stdout, new Severity(Severity.INFO), formatter(), this.queue);
+		LineReader err = new LineReader(stderr, new Severity(Severity.ERR), formatter(), this.queue);
 		this.readers.add(out);
 		this.readers.add(err);
 		thread("syslog-stdout", out::run);
@@ -138,6 +150,10 @@ public final class SyslogForwarder {
 				return;
 			}
 		}
+	}
+
+	private SyslogFormatter formatter() {
+		return new SyslogFormatter(this.format, this.facility, this.tag, this.host);
 	}
 
 	private static void thread(String name, Runnable task) {

@@ -1,15 +1,15 @@
 package dev.bootdaemon.syslog;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.Posix;
-import dev.bootdaemon.syslog.LineQueue.Line;
 
 /**
- * Delivers the queued lines to syslog, reconnecting with back-off (50 ms up to 2 s)
+ * Delivers the queued batches to syslog, reconnecting with back-off (50 ms up to 2 s)
  * when syslog is down or restarted, and tells syslog, once it is back, how many lines
  * the queue had to drop meanwhile.
  */
@@ -23,7 +23,7 @@ final class SyslogSender {
 
 	private final SyslogFormatter formatter;
 
-	private final LineQueue queue;
+	private final MessageQueue queue;
 
 	private final AtomicLong delivered = new AtomicLong();
 
@@ -31,7 +31,7 @@ final class SyslogSender {
 
 	private @Nullable SyslogTransport transport;
 
-	SyslogSender(Posix posix, SyslogAddress address, SyslogFormatter formatter, LineQueue queue) {
+	SyslogSender(Posix posix, SyslogAddress address, SyslogFormatter formatter, MessageQueue queue) {
 		this.posix = posix;
 		this.address = address;
 		this.formatter = formatter;
@@ -40,21 +40,22 @@ final class SyslogSender {
 
 	void run() {
 		while (true) {
-			Line line;
+			List<MessageBatch> batches;
 			try {
-				line = this.queue.take();
+				batches = this.queue.takeAll();
 			}
 			catch (InterruptedException ex) {
 				return;
 			}
-			deliver(this.formatter.format(line.severity(), line.text()));
+			for (MessageBatch batch : batches) {
+				deliver(batch, true);
+			}
 			long dropped = this.queue.dropped();
 			if (dropped > this.reportedDropped) {
 				deliver(this.formatter.format(Severity.WARNING, (dropped - this.reportedDropped)
-						+ " lines could not be delivered to syslog at " + this.address + " (buffer full)"));
+						+ " lines could not be delivered to syslog at " + this.address + " (buffer full)"), false);
 				this.reportedDropped = dropped;
 			}
-			this.queue.delivered();
 		}
 	}
 
@@ -62,19 +63,35 @@ final class SyslogSender {
 		return this.delivered.get();
 	}
 
-	// Keeps trying until the message is delivered; meanwhile the queue absorbs what the
+	// Keeps trying until the batch is delivered; meanwhile the queue absorbs what the
 	// application writes, and counts what it cannot hold.
-	private void deliver(byte[] message) {
+	private void deliver(MessageBatch batch, boolean queued) {
+		int next = 0;
+		while (next < batch.count()) {
+			int sent = send(batch, next);
+			if (sent == 0) {
+				return;
+			}
+			next += sent;
+			this.delivered.addAndGet(sent);
+			if (queued) {
+				this.queue.delivered(sent);
+			}
+			else {
+				this.queue.progressed();
+			}
+		}
+	}
+
+	// How many messages went, or 0 if interrupted.
+	private int send(MessageBatch batch, int from) {
 		long backoff = 50;
 		while (true) {
 			try {
 				if (this.transport == null) {
 					this.transport = SyslogTransport.connect(this.address, this.posix);
 				}
-				this.transport.send(message);
-				this.delivered.incrementAndGet();
-				this.queue.progressed();
-				return;
+				return this.transport.send(batch, from);
 			}
 			catch (IOException | RuntimeException ex) {
 				closeTransport();
@@ -83,7 +100,7 @@ final class SyslogSender {
 				}
 				catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
-					return;
+					return 0;
 				}
 				backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
 			}

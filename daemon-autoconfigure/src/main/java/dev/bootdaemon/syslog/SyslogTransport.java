@@ -15,13 +15,24 @@ import dev.bootdaemon.posix.PosixException;
 
 /**
  * One connection to syslog that sends whole messages. The JDK has no Unix datagram
- * sockets, so those go through libc; the rest through NIO channels.
+ * sockets, so those go through libc ({@link DatagramTransport}); the rest through NIO
+ * channels.
  */
 interface SyslogTransport extends Closeable {
 
 	int CONNECT_TIMEOUT_MILLIS = 2000;
 
-	void send(byte[] message) throws IOException;
+	/** Room for an octet count ("2147483647 ") or a NUL a message, in a stream. */
+	int FRAMING_BYTES = 11;
+
+	/**
+	 * Sends messages of a batch, from one on, as many as one call takes.
+	 * @param batch the messages
+	 * @param from the first one to send
+	 * @return how many were sent, at least one
+	 * @throws IOException if the first could not be sent
+	 */
+	int send(MessageBatch batch, int from) throws IOException;
 
 	static SyslogTransport connect(SyslogAddress address, Posix posix) throws IOException {
 		return switch (address.transport()) {
@@ -50,26 +61,9 @@ interface SyslogTransport extends Closeable {
 				channel.close();
 				throw connectFailure;
 			}
-			return framed(channel, null, new byte[] { 0 });
+			return framed(channel, false, true);
 		}
-		return new SyslogTransport() {
-
-			@Override
-			public void send(byte[] message) throws IOException {
-				try {
-					posix.send(fd, message, message.length);
-				}
-				catch (PosixException ex) {
-					throw new IOException(ex.getMessage(), ex);
-				}
-			}
-
-			@Override
-			public void close() {
-				posix.close(fd);
-			}
-
-		};
+		return new DatagramTransport(posix, fd);
 	}
 
 	private static SyslogTransport udp(SyslogAddress address) throws IOException {
@@ -78,8 +72,9 @@ interface SyslogTransport extends Closeable {
 		return new SyslogTransport() {
 
 			@Override
-			public void send(byte[] message) throws IOException {
-				channel.write(ByteBuffer.wrap(message));
+			public int send(MessageBatch batch, int from) throws IOException {
+				channel.write(ByteBuffer.wrap(batch.data(), batch.start(from), batch.end(from) - batch.start(from)));
+				return 1;
 			}
 
 			@Override
@@ -100,22 +95,31 @@ interface SyslogTransport extends Closeable {
 			throw ex;
 		}
 		// RFC 6587 octet counting: "LENGTH SP MESSAGE".
-		return framed(channel, "", null);
+		return framed(channel, true, false);
 	}
 
-	private static SyslogTransport framed(SocketChannel channel, String octetCountPrefix, byte[] terminator) {
+	private static SyslogTransport framed(SocketChannel channel, boolean octetCounted, boolean nulTerminated) {
 		return new SyslogTransport() {
 
 			@Override
-			public void send(byte[] message) throws IOException {
-				byte[] prefix = (octetCountPrefix != null) ? (message.length + " ").getBytes(StandardCharsets.US_ASCII)
-						: new byte[0];
-				byte[] suffix = (terminator != null) ? terminator : new byte[0];
-				ByteBuffer[] frame = { ByteBuffer.wrap(prefix), ByteBuffer.wrap(message), ByteBuffer.wrap(suffix) };
-				long left = prefix.length + message.length + suffix.length;
-				while (left > 0) {
-					left -= channel.write(frame);
+			public int send(MessageBatch batch, int from) throws IOException {
+				ByteBuffer frames = ByteBuffer.allocate(batch.end(batch.count() - 1) - batch.start(from)
+						+ (batch.count() - from) * FRAMING_BYTES);
+				for (int i = from; i < batch.count(); i++) {
+					int length = batch.end(i) - batch.start(i);
+					if (octetCounted) {
+						frames.put((length + " ").getBytes(StandardCharsets.US_ASCII));
+					}
+					frames.put(batch.data(), batch.start(i), length);
+					if (nulTerminated) {
+						frames.put((byte) 0);
+					}
 				}
+				frames.flip();
+				while (frames.hasRemaining()) {
+					channel.write(frames);
+				}
+				return batch.count() - from;
 			}
 
 			@Override

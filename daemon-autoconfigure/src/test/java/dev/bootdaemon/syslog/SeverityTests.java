@@ -1,5 +1,10 @@
 package dev.bootdaemon.syslog;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,33 +16,77 @@ class SeverityTests {
 
 	private static final String PREFIX = "2026-11-26T07:47:26.806Z ";
 
+	// The rules as regular expressions, which Severity reads without decoding the line.
+	// After a throwable's name, a character beyond ASCII goes on with the word, as a
+	// letter would (\\b itself differs between Java 17 and 19+ there).
+	private static final Pattern EVENT = Pattern
+		.compile("^\\d{4}-\\d\\d-\\d\\d[T ]\\S+\\s+(ERROR|WARN|INFO|DEBUG|TRACE)\\s");
+
+	private static final Pattern STACK_TRACE = Pattern
+		.compile("^(\\s|Caused by: |Suppressed: |\\.\\.\\. \\d+ more|[\\w$.]+(Exception|Error|Throwable)(?![\\w\\x{80}-\\x{10FFFF}]))");
+
 	@Test
 	void whenAPlainLineThenTheStreamDecides() {
-		assertThat(new Severity(Severity.INFO).of("hello")).isEqualTo(Severity.INFO);
-		assertThat(new Severity(Severity.ERR).of("[0.009s][info][gc] Using G1")).isEqualTo(Severity.ERR);
+		assertThat(of(new Severity(Severity.INFO), "hello")).isEqualTo(Severity.INFO);
+		assertThat(of(new Severity(Severity.ERR), "[0.009s][info][gc] Using G1")).isEqualTo(Severity.ERR);
 	}
 
 	@Test
 	void whenABootLogLineThenItsLevelDecides() {
 		Severity stdout = new Severity(Severity.INFO);
-		assertThat(stdout.of(PREFIX + "ERROR 42 --- [app] [main] x : boom")).isEqualTo(Severity.ERR);
-		assertThat(stdout.of(PREFIX + " WARN 42 --- [app] [main] x : careful")).isEqualTo(Severity.WARNING);
-		assertThat(stdout.of(PREFIX + " INFO 42 --- [app] [main] x : fine")).isEqualTo(Severity.INFO);
-		assertThat(stdout.of(PREFIX + "DEBUG 42 --- [app] [main] x : detail")).isEqualTo(Severity.DEBUG);
-		assertThat(stdout.of(PREFIX + "TRACE 42 --- [app] [main] x : more")).isEqualTo(Severity.DEBUG);
+		assertThat(of(stdout, PREFIX + "ERROR 42 --- [app] [main] x : boom")).isEqualTo(Severity.ERR);
+		assertThat(of(stdout, PREFIX + " WARN 42 --- [app] [main] x : careful")).isEqualTo(Severity.WARNING);
+		assertThat(of(stdout, PREFIX + " INFO 42 --- [app] [main] x : fine")).isEqualTo(Severity.INFO);
+		assertThat(of(stdout, PREFIX + "DEBUG 42 --- [app] [main] x : detail")).isEqualTo(Severity.DEBUG);
+		assertThat(of(stdout, PREFIX + "TRACE 42 --- [app] [main] x : more")).isEqualTo(Severity.DEBUG);
 	}
 
 	@Test
 	void whenAStackTraceFollowsAnEventThenItKeepsTheEventsSeverity() {
 		Severity stdout = new Severity(Severity.INFO);
-		stdout.of(PREFIX + "ERROR 42 --- [app] [main] x : boom");
-		assertThat(stdout.of("java.lang.IllegalStateException: boom")).isEqualTo(Severity.ERR);
-		assertThat(stdout.of("\tat dev.bootdaemon.sample.SampleApplication.say(SampleApplication.java:40)"))
+		of(stdout, PREFIX + "ERROR 42 --- [app] [main] x : boom");
+		assertThat(of(stdout, "java.lang.IllegalStateException: boom")).isEqualTo(Severity.ERR);
+		assertThat(of(stdout, "\tat dev.bootdaemon.sample.SampleApplication.say(SampleApplication.java:40)"))
 			.isEqualTo(Severity.ERR);
-		assertThat(stdout.of("Caused by: java.io.IOException: x")).isEqualTo(Severity.ERR);
-		assertThat(stdout.of("\t... 12 more")).isEqualTo(Severity.ERR);
-		assertThat(stdout.of("a plain line again")).isEqualTo(Severity.INFO);
-		assertThat(stdout.of("\tindented, but after a plain line")).isEqualTo(Severity.INFO);
+		assertThat(of(stdout, "Caused by: java.io.IOException: x")).isEqualTo(Severity.ERR);
+		assertThat(of(stdout, "\t... 12 more")).isEqualTo(Severity.ERR);
+		assertThat(of(stdout, "a plain line again")).isEqualTo(Severity.INFO);
+		assertThat(of(stdout, "\tindented, but after a plain line")).isEqualTo(Severity.INFO);
+	}
+
+	@Test
+	void whenAnyLineThenItIsReadAsTheRegularExpressionsWouldReadIt() {
+		String[] pieces = { "2026", "-", "11", "T", " ", "  ", "\t", "07:47:26.806Z", "ERROR", "WARN", "INFO", "DEBUG",
+				"TRACE", "x", "Exception", "Error", "Throwable", "$", ".", "...", "12", "more", "Caused by: ",
+				"Suppressed: ", "java.lang.", "é", "€", "_", "0", "\r", "\u000b" };
+		Random random = new Random(42);
+		for (int i = 0; i < 200_000; i++) {
+			StringBuilder line = new StringBuilder(random.nextBoolean() ? "2026-11-26" : "");
+			for (int n = random.nextInt(8); n >= 0; n--) {
+				line.append(pieces[random.nextInt(pieces.length)]);
+			}
+			String text = line.toString();
+			Matcher event = EVENT.matcher(text);
+			int expected = event.find() ? severityOf(event.group(1))
+					: STACK_TRACE.matcher(text).find() ? Severity.ERR : Severity.INFO;
+			Severity afterAnError = new Severity(Severity.INFO);
+			of(afterAnError, PREFIX + "ERROR 42 --- [app] [main] x : boom");
+			assertThat(of(afterAnError, text)).as(text).isEqualTo(expected);
+		}
+	}
+
+	private static int severityOf(String level) {
+		return switch (level) {
+			case "ERROR" -> Severity.ERR;
+			case "WARN" -> Severity.WARNING;
+			case "INFO" -> Severity.INFO;
+			default -> Severity.DEBUG;
+		};
+	}
+
+	private static int of(Severity severity, String line) {
+		byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+		return severity.of(bytes, 0, bytes.length);
 	}
 
 }

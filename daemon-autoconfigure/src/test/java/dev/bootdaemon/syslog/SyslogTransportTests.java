@@ -1,7 +1,9 @@
 package dev.bootdaemon.syslog;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,6 +18,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -44,9 +48,9 @@ class SyslogTransportTests {
 				SyslogTransport transport = SyslogTransport
 					.connect(SyslogAddress.parse("tcp://127.0.0.1:" + server.getLocalPort()), this.posix);
 				Socket accepted = server.accept()) {
-			transport.send(bytes("<30>hello"));
-			transport.send(bytes("<30>again"));
-			assertThat(read(accepted.getInputStream(), 22)).isEqualTo("9 <30>hello9 <30>again");
+			assertThat(transport.send(batch("<30>first", "<30>hello"), 1)).isEqualTo(1);
+			assertThat(transport.send(batch("<30>again", "<30>and again"), 0)).isEqualTo(2);
+			assertThat(read(accepted.getInputStream(), 38)).isEqualTo("9 <30>hello9 <30>again13 <30>and again");
 		}
 	}
 
@@ -55,10 +59,15 @@ class SyslogTransportTests {
 		try (DatagramChannel receiver = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
 				SyslogTransport transport = SyslogTransport.connect(SyslogAddress
 					.parse("udp://127.0.0.1:" + ((InetSocketAddress) receiver.getLocalAddress()).getPort()), this.posix)) {
-			transport.send(bytes("<30>hello"));
+			MessageBatch batch = batch("<30>hello", "<30>again");
+			assertThat(transport.send(batch, 0)).isEqualTo(1);
+			assertThat(transport.send(batch, 1)).isEqualTo(1);
 			ByteBuffer buffer = ByteBuffer.allocate(100);
-			receiver.receive(buffer);
-			assertThat(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8)).isEqualTo("<30>hello");
+			for (String expected : new String[] { "<30>hello", "<30>again" }) {
+				buffer.clear();
+				receiver.receive(buffer);
+				assertThat(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8)).isEqualTo(expected);
+			}
 		}
 	}
 
@@ -70,9 +79,43 @@ class SyslogTransportTests {
 				SyslogTransport transport = SyslogTransport.connect(SyslogAddress.parse("unix://" + socket),
 						this.posix);
 				SocketChannel accepted = server.accept()) {
-			transport.send(bytes("<30>hello"));
-			transport.send(bytes("<30>again"));
+			transport.send(batch("<30>hello", "<30>again"), 0);
 			assertThat(read(Channels.newInputStream(accepted), 20)).isEqualTo("<30>hello\0<30>again\0");
+		}
+	}
+
+	@Test
+	void whenTheUnixSocketIsADatagramSocketThenABatchLeavesInFewCallsEachMessageADatagram() throws Exception {
+		// A real receiver: python's datagram socket, printing what it gets a line each.
+		Path socket = this.directory.resolve("dgram.sock");
+		Process receiver = new ProcessBuilder("python3", "-c", "import socket,sys\n"
+				+ "s=socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1]); print('bound', flush=True)\n"
+				+ "for i in range(int(sys.argv[2])): print(s.recv(4096).decode(), flush=True)", socket.toString(),
+				"600")
+			.start();
+		try {
+			await().until(() -> Files.exists(socket));
+			String[] messages = new String[600];
+			Arrays.setAll(messages, (i) -> "<30>message " + i + "é".repeat(i % 7));
+			MessageBatch batch = batch(messages);
+			int calls = 0;
+			try (SyslogTransport transport = SyslogTransport.connect(SyslogAddress.parse("unix://" + socket),
+					this.posix)) {
+				for (int next = 0; next < batch.count(); calls++) {
+					next += transport.send(batch, next);
+				}
+			}
+			List<String> received = new BufferedReader(
+					new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8))
+				.lines()
+				.skip(1)
+				.toList();
+			assertThat(received).containsExactly(messages);
+			// Up to eight a sendmmsg call.
+			assertThat(calls).isBetween(75, 300);
+		}
+		finally {
+			receiver.destroyForcibly();
 		}
 	}
 
@@ -105,8 +148,13 @@ class SyslogTransportTests {
 		}
 	}
 
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
+	private static MessageBatch batch(String... messages) {
+		MessageBatch batch = new MessageBatch(0, 0);
+		for (String message : messages) {
+			byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+			batch.add(bytes, bytes, 0, 0);
+		}
+		return batch;
 	}
 
 	private static String read(InputStream in, int length) throws IOException {
