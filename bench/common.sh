@@ -2,7 +2,8 @@
 # app.jar becomes the working directory; WORK names it. On exit, whatever a pidfile in
 # it names (a daemon left running, a syslog daemon) is stopped and the directory removed.
 set -euo pipefail
-jar=$(ls "$(dirname "${BASH_SOURCE[0]}")"/../sample-app/target/sample-app-*.jar | grep -v original | head -1)
+# BENCH_JAR runs another build of the sample app, for a before/after comparison.
+jar=${BENCH_JAR:-$(ls "$(dirname "${BASH_SOURCE[0]}")"/../sample-app/target/sample-app-*.jar | grep -v original | head -1)}
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
 WORK=$(mktemp -d)
 cp "$jar" "$WORK/app.jar"
