@@ -10,8 +10,8 @@ import com.sun.jna.Pointer;
 /**
  * The native side of a {@code sendmmsg(2)} call, allocated once a sending thread: an
  * array of {@code struct mmsghdr}, each pointing at its own {@code struct iovec}, and a
- * data area the messages are copied into with one bulk copy. Only the iovecs change
- * from call to call.
+ * data area the messages are copied into with one bulk copy, grown for a message that
+ * does not fit. Only the iovecs change from call to call.
  */
 final class DatagramVector {
 
@@ -23,7 +23,7 @@ final class DatagramVector {
 	static final int MAX_MESSAGES = 8;
 
 	// Eight messages of up to 2000 bytes with their headers.
-	private static final int DATA_BYTES = 32 * 1024;
+	private static final int BUFFER_BYTES = 32 * 1024;
 
 	// struct msghdr { name; namelen; iov; iovlen; control; controllen; flags } and
 	// struct mmsghdr { msghdr; unsigned int msg_len }, with pointer-sized alignment.
@@ -39,13 +39,15 @@ final class DatagramVector {
 
 	private static final int IOVECS = MAX_MESSAGES * MMSGHDR_SIZE;
 
-	private static final int DATA = IOVECS + MAX_MESSAGES * IOVEC_SIZE;
-
-	private final Memory memory = new Memory(DATA + DATA_BYTES);
+	private final Memory memory = new Memory(IOVECS + MAX_MESSAGES * IOVEC_SIZE);
 
 	private final ByteBuffer view = this.memory.getByteBuffer(0, this.memory.size()).order(ByteOrder.nativeOrder());
 
 	private final long address = Pointer.nativeValue(this.memory);
+
+	private Memory buffer = new Memory(BUFFER_BYTES);
+
+	private ByteBuffer bufferView = this.buffer.getByteBuffer(0, this.buffer.size());
 
 	DatagramVector() {
 		this.memory.clear();
@@ -65,23 +67,22 @@ final class DatagramVector {
 	 */
 	int fill(byte[] data, int[] ends, int from, int to) {
 		int start = (from > 0) ? ends[from - 1] : 0;
+		if (ends[from] - start > this.buffer.size()) {
+			this.buffer = new Memory(ends[from] - start);
+			this.bufferView = this.buffer.getByteBuffer(0, this.buffer.size());
+		}
+		long bufferAddress = Pointer.nativeValue(this.buffer);
 		int count = 0;
 		int end = start;
-		while (from + count < to && count < MAX_MESSAGES) {
+		while (from + count < to && count < MAX_MESSAGES && ends[from + count] - start <= this.buffer.size()) {
 			int next = ends[from + count];
-			if (next - start > DATA_BYTES && count > 0) {
-				break;
-			}
 			int iovec = IOVECS + count * IOVEC_SIZE;
-			putPointerSized(iovec, this.address + DATA + (end - start));
+			putPointerSized(iovec, bufferAddress + (end - start));
 			putPointerSized(iovec + POINTER, next - end);
 			end = next;
 			count++;
 		}
-		if (end - start > DATA_BYTES) {
-			throw new IllegalArgumentException("message of " + (end - start) + " bytes");
-		}
-		this.view.put(DATA, data, start, end - start);
+		this.bufferView.put(0, data, start, end - start);
 		return count;
 	}
 

@@ -85,18 +85,21 @@ class SyslogTransportTests {
 	}
 
 	@Test
-	void whenTheUnixSocketIsADatagramSocketThenABatchLeavesInFewCallsEachMessageADatagram() throws Exception {
+	void whenTheUnixSocketIsADatagramSocketThenABatchLeavesInFewCallsEachMessageADatagramEvenALargeOne()
+			throws Exception {
 		// A real receiver: python's datagram socket, printing what it gets a line each.
 		Path socket = this.directory.resolve("dgram.sock");
 		Process receiver = new ProcessBuilder("python3", "-c", "import socket,sys\n"
 				+ "s=socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1]); print('bound', flush=True)\n"
-				+ "for i in range(int(sys.argv[2])): print(s.recv(4096).decode(), flush=True)", socket.toString(),
+				+ "for i in range(int(sys.argv[2])): print(s.recv(65536).decode(), flush=True)", socket.toString(),
 				"600")
 			.start();
 		try {
 			await().until(() -> Files.exists(socket));
 			String[] messages = new String[600];
 			Arrays.setAll(messages, (i) -> "<30>message " + i + "é".repeat(i % 7));
+			// Larger than the native buffer a call starts with.
+			messages[300] = "<30>" + "x".repeat(40_000);
 			MessageBatch batch = batch(messages);
 			int calls = 0;
 			try (SyslogTransport transport = SyslogTransport.connect(SyslogAddress.parse("unix://" + socket),
