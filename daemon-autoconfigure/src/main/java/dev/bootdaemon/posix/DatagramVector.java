@@ -20,7 +20,7 @@ final class DatagramVector {
 	 * queue holds only about ten: a larger batch only waits in the call for room, and
 	 * measured no better (bench/README.md).
 	 */
-	static final int MAX_MESSAGES = 8;
+	private static final int MAX_MESSAGES = 8;
 
 	// Eight messages of up to 2000 bytes with their headers.
 	private static final int BUFFER_BYTES = 32 * 1024;

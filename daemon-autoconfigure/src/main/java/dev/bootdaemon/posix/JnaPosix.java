@@ -41,7 +41,6 @@ final class JnaPosix implements Posix {
 
 	private static final int MSG_NOSIGNAL = 0x4000;
 
-
 	private static final int SUN_PATH_MAX = 108;
 
 	private static final int AT_FDCWD = -100;

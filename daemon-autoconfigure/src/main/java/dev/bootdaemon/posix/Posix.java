@@ -118,7 +118,6 @@ public interface Posix {
 	 */
 	int sendDatagrams(int fd, byte[] data, int[] ends, int from, int to);
 
-
 	/**
 	 * Sets the file mode creation mask, as {@code umask(2)}.
 	 * @param mask the new mask

@@ -81,7 +81,7 @@ final class LineReader {
 	 * @throws InterruptedIOException if interrupted while waiting for room
 	 */
 	synchronized void drainPartial() throws InterruptedIOException {
-		MessageBatch batch = new MessageBatch(this.partialLength + 128, 1);
+		MessageBatch batch = newBatch(this.partial, 0);
 		addLine(batch, this.partial, 0, this.partialLength);
 		this.partialLength = 0;
 		hand(batch);

@@ -26,12 +26,7 @@ final class MessageBatch {
 	void add(byte[] header, byte[] body, int from, int to) {
 		int start = size();
 		int end = start + header.length + (to - from);
-		if (end > this.data.length) {
-			this.data = Arrays.copyOf(this.data, Math.max(end, this.data.length * 2));
-		}
-		if (this.count == this.ends.length) {
-			this.ends = Arrays.copyOf(this.ends, this.count * 2);
-		}
+		makeRoom(end, this.count + 1);
 		System.arraycopy(header, 0, this.data, start, header.length);
 		System.arraycopy(body, from, this.data, start + header.length, to - from);
 		this.ends[this.count++] = end;
@@ -43,12 +38,7 @@ final class MessageBatch {
 	void addAll(MessageBatch other) {
 		int start = size();
 		int bytes = other.size();
-		if (start + bytes > this.data.length) {
-			this.data = Arrays.copyOf(this.data, Math.max(start + bytes, this.data.length * 2));
-		}
-		if (this.count + other.count > this.ends.length) {
-			this.ends = Arrays.copyOf(this.ends, Math.max(this.count + other.count, this.ends.length * 2));
-		}
+		makeRoom(start + bytes, this.count + other.count);
 		System.arraycopy(other.data, 0, this.data, start, bytes);
 		for (int i = 0; i < other.count; i++) {
 			this.ends[this.count++] = start + other.ends[i];
@@ -74,6 +64,16 @@ final class MessageBatch {
 
 	int end(int message) {
 		return this.ends[message];
+	}
+
+	// Grows the arrays, at least doubling them, so that appending stays cheap.
+	private void makeRoom(int bytes, int messages) {
+		if (bytes > this.data.length) {
+			this.data = Arrays.copyOf(this.data, Math.max(bytes, this.data.length * 2));
+		}
+		if (messages > this.ends.length) {
+			this.ends = Arrays.copyOf(this.ends, Math.max(messages, this.ends.length * 2));
+		}
 	}
 
 	private int size() {

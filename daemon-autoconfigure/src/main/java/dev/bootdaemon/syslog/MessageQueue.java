@@ -24,7 +24,8 @@ final class MessageQueue {
 	private static final long WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	// Small batches (a line a read, when the reader keeps up) are merged while they
-	// wait, so that the sender sends up to this many in one call.
+	// wait, up to this many messages, so that the sender takes and accounts for many
+	// messages at a time rather than one.
 	private static final int MERGED_MESSAGES = 256;
 
 	private final int capacity;

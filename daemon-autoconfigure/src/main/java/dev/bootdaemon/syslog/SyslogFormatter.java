@@ -49,10 +49,19 @@ final class SyslogFormatter {
 	}
 
 	MessageBatch format(int severity, String message) {
+		byte[] header = header(severity);
 		byte[] body = message.getBytes(StandardCharsets.UTF_8);
-		MessageBatch batch = new MessageBatch(body.length + 128, 1);
-		batch.add(header(severity), body, 0, body.length);
+		MessageBatch batch = new MessageBatch(header.length + body.length, 1);
+		batch.add(header, body, 0, body.length);
 		return batch;
+	}
+
+	/**
+	 * Returns a formatter with the same settings, for another thread.
+	 * @return the formatter
+	 */
+	SyslogFormatter copy() {
+		return new SyslogFormatter(this.format, this.facility, this.tag, this.host);
 	}
 
 	byte[] header(int severity) {

@@ -28,13 +28,7 @@ public final class SyslogForwarder {
 
 	private final SyslogSender sender;
 
-	private final SyslogFormat format;
-
-	private final int facility;
-
-	private final String tag;
-
-	private final String host = SyslogFormatter.hostName();
+	private final SyslogFormatter formatter;
 
 	private final List<LineReader> readers = new ArrayList<>();
 
@@ -49,11 +43,9 @@ public final class SyslogForwarder {
 	 */
 	public SyslogForwarder(Posix posix, SyslogAddress address, SyslogFormat format, String facility, String tag,
 			int bufferLines) {
-		this.format = format;
-		this.facility = Facility.code(facility);
-		this.tag = tag;
+		this.formatter = new SyslogFormatter(format, Facility.code(facility), tag, SyslogFormatter.hostName());
 		this.queue = new MessageQueue(bufferLines);
-		this.sender = new SyslogSender(posix, address, formatter(), this.queue);
+		this.sender = new SyslogSender(posix, address, this.formatter.copy(), this.queue);
 	}
 
 	/**
@@ -88,8 +80,8 @@ public final class SyslogForwarder {
 	 * @param stderr what descriptor 2 writes
 	 */
 	public void start(InputStream stdout, InputStream stderr) {
-		LineReader out = new LineReader(stdout, new Severity(Severity.INFO), formatter(), this.queue);
-		LineReader err = new LineReader(stderr, new Severity(Severity.ERR), formatter(), this.queue);
+		LineReader out = new LineReader(stdout, new Severity(Severity.INFO), this.formatter.copy(), this.queue);
+		LineReader err = new LineReader(stderr, new Severity(Severity.ERR), this.formatter.copy(), this.queue);
 		this.readers.add(out);
 		this.readers.add(err);
 		thread("syslog-stdout", out::run);
@@ -150,10 +142,6 @@ public final class SyslogForwarder {
 				return;
 			}
 		}
-	}
-
-	private SyslogFormatter formatter() {
-		return new SyslogFormatter(this.format, this.facility, this.tag, this.host);
 	}
 
 	private static void thread(String name, Runnable task) {
