@@ -33,7 +33,8 @@ until [ -S log.sock ]; do sleep 0.05; done
 seq -f 'line %.0f' 1 "$LINES" > lines.txt
 
 # The measured lines are "line N"; the warm-up and the daemon's own log are not.
-count() { [ -f "$1" ] && grep -cE ' line [0-9]+$' "$1" || echo 0; }
+measured() { [ -f "$1" ] && grep -E ' line [0-9]+$' "$1" || true; }
+count() { measured "$1" | wc -l; }
 await() { # file, total: wait until total lines arrived or nothing new came for 10 s
 	local last=-1 same=0 now
 	while :; do
@@ -44,14 +45,13 @@ await() { # file, total: wait until total lines arrived or nothing new came for 
 	done
 }
 rate() { # file, lines sent in all, lines of this round: lines/s over the round's lines
-	python3 - "$@" <<'PY'
-import sys, datetime, re
-file, total, lines = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-stamps = [l.split(' ', 1)[0] for l in open(file) if re.search(r' line [0-9]+$', l)]
+	measured "$1" | python3 -c '
+import sys, datetime
+total, lines = int(sys.argv[1]), int(sys.argv[2])
+stamps = [l.split(" ", 1)[0] for l in sys.stdin]
 got = len(stamps) - (total - lines)
 t = [datetime.datetime.fromisoformat(x) for x in (stamps[total - lines], stamps[-1])]
-print(f"{got / max((t[1] - t[0]).total_seconds(), 1e-6):.0f} {lines - got}")
-PY
+print(f"{got / max((t[1] - t[0]).total_seconds(), 1e-6):.0f} {lines - got}")' "$2" "$3"
 }
 threads_ns() { # pid: CPU time of the forwarding threads
 	for task in /proc/"$1"/task/*; do
