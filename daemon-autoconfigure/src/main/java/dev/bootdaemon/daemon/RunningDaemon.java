@@ -1,8 +1,12 @@
 package dev.bootdaemon.daemon;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
@@ -21,6 +25,7 @@ import dev.bootdaemon.posix.SignalState;
 import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
+import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
 import dev.bootdaemon.settings.PrivateDirectory;
 import dev.bootdaemon.settings.ServiceManager;
@@ -89,18 +94,55 @@ public final class RunningDaemon {
 	public static RunningDaemon detached(Environment environment, Path startupSocket, Path launchDirectory,
 			LaunchContext context) {
 		StartupReporter reporter = StartupReporter.connect(startupSocket);
+		DaemonSettings settings;
+		try {
+			settings = DaemonSettings.of(environment, launchDirectory, context);
+		}
+		catch (RuntimeException ex) {
+			reporter.failed(ex.getMessage());
+			throw ex;
+		}
+		return detached(settings, reporter, startupSocket.getParent(), context.commandLine());
+	}
+
+	/**
+	 * Attaches the detached daemon whose output is set up: an early daemon, which has
+	 * made its launcher's checks and pointed its output at the target, and then writes
+	 * there what it wrote before.
+	 * @param settings the settings
+	 * @param reporter the daemon's end of the startup channel
+	 * @param privateDirectory the launcher's private directory
+	 * @param commandLine this JVM's command line
+	 * @return the daemon
+	 */
+	public static RunningDaemon detached(DaemonSettings settings, StartupReporter reporter, Path privateDirectory,
+			List<String> commandLine) {
 		try {
 			Posix posix = Posix.load();
-			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
-			AttachedOutput output = settings.output().attach(startupSocket.getParent(), posix);
+			AttachedOutput output = settings.output().attach(privateDirectory, posix);
+			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDOUT), FileDescriptor.out);
+			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDERR), FileDescriptor.err);
 			RunningDaemon daemon = attach(posix, settings, output, UserSwitch.of(settings, posix), reporter,
 					Mode.DETACHED, false);
-			AotTraining.describe(settings.aotCache(), context.commandLine()).ifPresent(logger::info);
+			AotTraining.describe(settings.aotCache(), commandLine).ifPresent(logger::info);
 			return daemon;
 		}
 		catch (RuntimeException ex) {
 			reporter.failed(ex.getMessage());
 			throw ex;
+		}
+	}
+
+	// Once the output is served: a syslog pipe is read from attach on. The stream is not
+	// closed: it would close the descriptor.
+	private static void copyEarlyOutput(Path earlyOutput, FileDescriptor descriptor) {
+		if (Files.exists(earlyOutput)) {
+			try {
+				Files.copy(earlyOutput, new FileOutputStream(descriptor));
+			}
+			catch (IOException ex) {
+				logger.warn("Could not copy the daemon's first output from " + earlyOutput + ": " + ex.getMessage());
+			}
 		}
 	}
 

@@ -48,6 +48,31 @@ public final class StartupReporter {
 	}
 
 	/**
+	 * Says, in an early start, that the settings need the usual start, and closes the
+	 * channel.
+	 */
+	public void fallback() {
+		send(Handoff.FALLBACK + "\n", true);
+	}
+
+	/**
+	 * Says, in an early start, that the checks failed and what the launcher is to print,
+	 * and closes the channel.
+	 * @param refusal what to print
+	 */
+	public void refused(String refusal) {
+		send(Handoff.REFUSED + "\n" + refusal, true);
+	}
+
+	/**
+	 * Says, in an early start, that the checks passed and the output is attached.
+	 * @param attached what the launcher needs to report the start
+	 */
+	public void attached(Handoff.Attached attached) {
+		send(attached.message(), false);
+	}
+
+	/**
 	 * Says that the daemon is ready, and closes the channel.
 	 */
 	public void ready() {

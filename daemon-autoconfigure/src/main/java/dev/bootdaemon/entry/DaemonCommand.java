@@ -1,7 +1,12 @@
 package dev.bootdaemon.entry;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -11,14 +16,18 @@ import org.springframework.core.env.Environment;
 
 import dev.bootdaemon.control.DaemonControl;
 import dev.bootdaemon.daemon.RunningDaemon;
+import dev.bootdaemon.daemon.StartupReporter;
 import dev.bootdaemon.launch.Launcher;
 import dev.bootdaemon.launch.LogrotateStanza;
 import dev.bootdaemon.launch.SystemdUnit;
 import dev.bootdaemon.pidfile.PidFileException;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.UnsupportedPlatformException;
+import dev.bootdaemon.settings.DaemonProperties.Command;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
+import dev.bootdaemon.settings.Handoff;
+import dev.bootdaemon.settings.Handoff.Attached;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.settings.LaunchChecks;
 import dev.bootdaemon.settings.LaunchContext;
@@ -87,6 +96,98 @@ final class DaemonCommand {
 		}
 		catch (RuntimeException ex) {
 			throw refusal(name, verb, ex);
+		}
+	}
+
+	/**
+	 * Starts the daemon before the configuration files are read (see
+	 * {@link Launcher#launchEarly}), unless a service manager runs this process.
+	 * @param context what the settings take from this process
+	 * @throws Exit once the start is over; returns when it is to go the usual way
+	 */
+	void startEarly(LaunchContext context) {
+		if (context.serviceManager() != null) {
+			return;
+		}
+		try {
+			OptionalInt status = new Launcher(this.out, this.err).launchEarly(context.defaultName(),
+					Path.of("").toAbsolutePath(), context.commandLine());
+			if (status.isPresent()) {
+				throw new Exit(status.getAsInt());
+			}
+		}
+		catch (RuntimeException ex) {
+			throw refusal(context.defaultName(), "start as a daemon", ex);
+		}
+	}
+
+	/**
+	 * In a daemon started early: makes the checks its launcher would have made, sets the
+	 * umask, points this process's output at the target and tells the launcher; exits
+	 * when the checks fail, or when the settings need the usual start.
+	 * @param environment the environment, with the configuration loaded
+	 * @param context the launcher's context (see {@link LaunchContext#asEarlyLauncher})
+	 * @param launchDirectory where the launcher ran
+	 * @param enabled whether the configuration still asks for daemon mode
+	 * @return what the attach takes on
+	 */
+	static EarlyStart checkEarly(Environment environment, LaunchContext context, Path launchDirectory,
+			boolean enabled) {
+		Path socket = Objects.requireNonNull(Handoff.startupSocket());
+		StartupReporter reporter = StartupReporter.connect(socket);
+		ByteArrayOutputStream said = new ByteArrayOutputStream();
+		PrintStream launcherErr = new PrintStream(said, true, StandardCharsets.UTF_8);
+		EarlyStart start = null;
+		try {
+			if (enabled) {
+				start = new DaemonCommand(launcherErr, launcherErr).checkEarly(environment, context, launchDirectory,
+						reporter, socket.getParent());
+			}
+		}
+		catch (Exit refused) {
+			reporter.refused(said.toString(StandardCharsets.UTF_8));
+			System.exit(refused.status());
+			throw refused;
+		}
+		if (start == null) {
+			reporter.fallback();
+			System.exit(0);
+			throw new Exit(0);
+		}
+		DaemonSettings settings = start.settings();
+		Path outputFile = settings.output().file();
+		reporter.attached(new Attached(settings.applicationName(), settings.pidFile().toString(),
+				settings.output().description(), (outputFile != null) ? outputFile.toString() : "",
+				settings.startupTimeout(), start.outputMark(), said.toString(StandardCharsets.UTF_8)));
+		return start;
+	}
+
+	// Null if the settings need the usual start: not a detaching start, or one with a
+	// working directory or JVM options of its own.
+	private @Nullable EarlyStart checkEarly(Environment environment, LaunchContext context, Path launchDirectory,
+			StartupReporter reporter, Path privateDirectory) {
+		String name = context.applicationName(environment);
+		try {
+			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
+			if (settings.command() != Command.START || !settings.detaches() || settings.aotCache() != null
+					|| !settings.workingDirectory().equals(Path.of("").toAbsolutePath())) {
+				return null;
+			}
+			Posix posix = Posix.load();
+			LaunchChecks.preflight(settings, posix, this.err);
+			long mark = settings.output().mark();
+			posix.umask(settings.umask());
+			try {
+				settings.output().redirectThisProcess(privateDirectory, posix);
+			}
+			catch (IOException ex) {
+				throw new DaemonStartException(
+						"Cannot prepare " + settings.output().description() + ": " + ex.getMessage(), ex);
+			}
+			return new EarlyStart(settings, mark, reporter, privateDirectory);
+		}
+		catch (RuntimeException ex) {
+			throw refusal(name, "start as a daemon", ex);
 		}
 	}
 
@@ -160,6 +261,17 @@ final class DaemonCommand {
 	 * @param userSwitch the user to switch to once started, or {@code null}
 	 */
 	record ForegroundStart(DaemonSettings settings, @Nullable UserSwitch userSwitch) {
+	}
+
+	/**
+	 * What an early daemon takes from its checks to its attach.
+	 *
+	 * @param settings the settings
+	 * @param outputMark where its output begins in the output file
+	 * @param reporter its end of the startup channel
+	 * @param privateDirectory the launcher's private directory
+	 */
+	record EarlyStart(DaemonSettings settings, long outputMark, StartupReporter reporter, Path privateDirectory) {
 	}
 
 	/**

@@ -23,7 +23,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import dev.bootdaemon.daemon.RunningDaemon;
+import dev.bootdaemon.entry.DaemonCommand.EarlyStart;
 import dev.bootdaemon.entry.DaemonCommand.ForegroundStart;
+import dev.bootdaemon.launch.Launcher;
 import dev.bootdaemon.settings.CommandLine;
 import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
@@ -39,6 +41,12 @@ import dev.bootdaemon.settings.LaunchContext;
  * and warms up its converters in the background: work a process that exits there does
  * not need, and that would compete with the daemon's own start for the CPU. The daemon
  * attaches once logging is up, so that its first lines reach the log.
+ * <p>
+ * When the command line already asks for daemon mode, where no configuration file can
+ * take it back, the launching process starts the daemon at once, as this listener is
+ * created, and reads no configuration at all: the daemon, started early, makes the checks at the
+ * same point and says how they went (see {@link Launcher#launchEarly}). On two cores an
+ * overlap would not pay: two starting JVMs share the CPU.
  */
 class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -50,14 +58,29 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
 	private @Nullable RunningDaemon daemon;
 
+	private @Nullable EarlyStart early;
+
 	DaemonRunListener(SpringApplication application, String[] args) {
 		this.application = application;
 		if (mayHaveDroppedDaemonArguments(args)) {
 			application.addListeners(new CommandLineDaemonArguments());
 		}
-		// A compile-time constant: nothing is loaded while daemon mode is off.
-		if (System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) == null) {
+		// Compile-time constants: nothing is loaded while daemon mode is off.
+		boolean detached = System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) != null;
+		if (!detached && asksForEarlyStart(args)) {
+			// As early as a starter gets: what Spring Boot does from here on, a launching
+			// process that exits here does not need.
+			DaemonCommand command = new DaemonCommand(System.out, System.err);
+			DaemonCommand.exitIfAsked(() -> {
+				command.startEarly(launchContext(false));
+				return this;
+			});
+		}
+		if (!detached) {
 			application.addListeners(new ConfigurationLoaded(this::runCommand));
+		}
+		else if (System.getProperty(Handoff.EARLY_START_PROPERTY) != null) {
+			application.addListeners(new ConfigurationLoaded(this::checkEarly));
 		}
 	}
 
@@ -79,6 +102,44 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 			}
 		}
 		return true;
+	}
+
+	// Daemon mode asked for where no configuration file can take it back: on the command
+	// line, as a system property or in the environment, in this order of precedence, and
+	// nothing there that needs the usual start. Strings only, as the flag is usually off.
+	static boolean asksForEarlyStart(String[] args) {
+		String command = visibleProperty(args, "daemon.command", "DAEMON_COMMAND");
+		return "Linux".equals(System.getProperty("os.name"))
+				&& "true".equalsIgnoreCase(visibleProperty(args, "daemon.enabled", "DAEMON_ENABLED"))
+				&& (command == null || "start".equalsIgnoreCase(command))
+				&& !"never".equalsIgnoreCase(visibleProperty(args, "daemon.detach", "DAEMON_DETACH"))
+				&& visibleProperty(args, "daemon.aot-cache", "DAEMON_AOTCACHE") == null
+				&& visibleProperty(args, "daemon.working-directory", "DAEMON_WORKINGDIRECTORY") == null;
+	}
+
+	private static @Nullable String visibleProperty(String[] args, String name, String variable) {
+		String prefix = "--" + name + "=";
+		String value = null;
+		for (String arg : args) {
+			if (arg.startsWith(prefix)) {
+				value = arg.substring(prefix.length());
+			}
+		}
+		if (value == null) {
+			value = System.getProperty(name);
+		}
+		return (value != null) ? value : System.getenv(variable);
+	}
+
+	// In a daemon started early, where its launcher would have decided.
+	private void checkEarly(ConfigurableEnvironment environment) {
+		this.early = DaemonCommand.checkEarly(environment, launchContext(true).asEarlyLauncher(), launchDirectory(),
+				isEnabled(environment));
+	}
+
+	private static Path launchDirectory() {
+		Path launchDirectory = Handoff.launchDirectory();
+		return (launchDirectory != null) ? launchDirectory : Path.of("/");
 	}
 
 	private void runCommand(ConfigurableEnvironment environment) {
@@ -114,10 +175,13 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
 		// A compile-time constant: nothing is loaded while daemon mode is off.
-		if (System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) != null) {
-			Path launchDirectory = Handoff.launchDirectory();
+		if (this.early != null) {
+			this.daemon = RunningDaemon.detached(this.early.settings(), this.early.reporter(),
+					this.early.privateDirectory(), launchContext(true).commandLine());
+		}
+		else if (System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) != null) {
 			this.daemon = RunningDaemon.detached(environment, Objects.requireNonNull(Handoff.startupSocket()),
-					(launchDirectory != null) ? launchDirectory : Path.of("/"), launchContext(true));
+					launchDirectory(), launchContext(true));
 		}
 		else if (this.command != null && this.foreground != null) {
 			DaemonCommand daemonCommand = this.command;

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.bootdaemon.output.StandardStreams;
-import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
 
 /**
@@ -37,7 +38,7 @@ final class DetachedProcess {
 
 	// Files are opened for appending; named pipes for reading and writing, so that the
 	// open does not wait for a reader and no write ever fails for want of one.
-	private static final String SCRIPT = "umask \"$1\" && out=$2 && err=$3 && pipes=$4 && command=$5 && "
+	private static final String SCRIPT = "{ [ -z \"$1\" ] || umask \"$1\"; } && out=$2 && err=$3 && pipes=$4 && command=$5 && "
 			+ "if [ \"$pipes\" = yes ]; then /bin/sh \"$command\" </dev/null 1<>\"$out\" 2<>\"$err\" & "
 			+ "else /bin/sh \"$command\" </dev/null >>\"$out\" 2>>\"$err\" & fi; echo $!";
 
@@ -52,21 +53,23 @@ final class DetachedProcess {
 	/**
 	 * Starts the command detached and returns its pid.
 	 * @param command the command, as byte strings (see {@link JavaCommand})
-	 * @param settings the daemon settings
+	 * @param workingDirectory the daemon's working directory
+	 * @param umask the daemon's umask as {@code umask(1)} takes it, or {@code null} for
+	 * this process's own
 	 * @param streams what descriptors 1 and 2 are opened on
 	 * @param privateDirectory a directory only this user can enter, for the script
 	 * @param environment the environment of the command
 	 * @return the pid of the daemon
 	 */
-	static long start(List<String> command, DaemonSettings settings, StandardStreams streams, Path privateDirectory,
-			Map<String, String> environment) {
+	static long start(List<String> command, Path workingDirectory, @Nullable String umask, StandardStreams streams,
+			Path privateDirectory, Map<String, String> environment) {
 		try {
 			Path script = privateDirectory.resolve("command");
 			Files.write(script, script(command).getBytes(StandardCharsets.ISO_8859_1));
 			ProcessBuilder builder = new ProcessBuilder(setsid(), "/bin/sh", "-c", SCRIPT, "boot-daemon",
-					settings.umaskOctal(), streams.stdout().toString(), streams.stderr().toString(),
+					(umask != null) ? umask : "", streams.stdout().toString(), streams.stderr().toString(),
 					streams.pipes() ? "yes" : "no", script.toString())
-				.directory(settings.workingDirectory().toFile())
+				.directory(workingDirectory.toFile())
 				.redirectInput(Redirect.from(new File("/dev/null")))
 				.redirectErrorStream(true);
 			builder.environment().clear();
@@ -91,6 +94,7 @@ final class DetachedProcess {
 		return "set -- " + command.stream().map(JavaCommand::shellQuoted).collect(Collectors.joining(" ")) + "\n"
 				+ RESET_SIGNALS;
 	}
+
 	private static String setsid() {
 		String path = System.getenv("PATH");
 		Stream<String> directories = Stream.concat(

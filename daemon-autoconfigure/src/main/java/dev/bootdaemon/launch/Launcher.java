@@ -9,14 +9,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.output.StandardStreams;
 import dev.bootdaemon.pidfile.PidFileProbe;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.settings.DaemonProperties;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
 import dev.bootdaemon.settings.Handoff;
+import dev.bootdaemon.settings.Handoff.Attached;
 import dev.bootdaemon.settings.LaunchChecks;
 
 /**
@@ -30,6 +35,10 @@ public final class Launcher {
 	private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
 
 	private static final int TAIL_LINES = 20;
+
+	private static final Path ROOT = Path.of("/");
+
+	private static final Duration DEFAULT_STARTUP_TIMEOUT = new DaemonProperties().getStartupTimeout();
 
 	private final PrintStream out;
 
@@ -55,38 +64,91 @@ public final class Launcher {
 	public int launch(DaemonSettings settings, Path launchDirectory, List<String> commandLine) {
 		Posix posix = Posix.load();
 		LaunchChecks.preflight(settings, posix, this.err);
-		return start(settings, posix, launchDirectory, commandLine);
-	}
-
-	private int start(DaemonSettings settings, Posix posix, Path launchDirectory, List<String> commandLine) {
 		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel.directory())) {
-			List<String> options = new ArrayList<>(markers(channel, launchDirectory));
+			List<String> options = new ArrayList<>(markers(Handoff.markers(channel.address(), launchDirectory),
+					launchDirectory));
 			options.addAll(AotCache.options(settings.aotCache(), commandLine, launchDirectory, this.err));
-			List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory, options);
 			StandardStreams streams = settings.output().prepare(channel.directory(), posix);
-			long mark = settings.output().mark();
-			long pid = DetachedProcess.start(command, settings, streams, channel.directory(),
-					environment(launchDirectory));
+			LaunchReport report = LaunchReport.of(settings);
+			long pid = spawn(commandLine, launchDirectory, options, settings.workingDirectory(), settings.umaskOctal(),
+					streams, channel);
 			abort.spawned(pid);
-			StartupOutcome outcome = channel.await(pid, settings.startupTimeout());
-			if (outcome.kind() == StartupOutcome.Kind.READY) {
-				abort.ready();
-				this.out.println(settings.applicationName() + " started as daemon: pid " + pid + ", pidfile "
-						+ settings.pidFile() + ", " + settings.output().description());
-				return 0;
-			}
-			abort.stop((outcome.kind() == StartupOutcome.Kind.FAILED) ? EXIT_GRACE : Duration.ZERO);
-			PidFileProbe.deleteIfLeftBy(settings.pidFile(), pid);
-			this.err.println(failureReport(settings, pid, outcome, mark));
-			return 1;
+			return finish(channel.await(pid, settings.startupTimeout()), pid, abort, report);
 		}
 		catch (IOException ex) {
-			throw new DaemonStartException("Could not start the daemon: " + ex.getMessage(), ex);
+			throw couldNotStart(ex);
 		}
 	}
 
-	private String failureReport(DaemonSettings settings, long pid, StartupOutcome outcome, long mark) {
-		StringBuilder report = new StringBuilder(settings.applicationName());
+	/**
+	 * Starts the daemon before this process has read the configuration files, when the
+	 * command line already asks for daemon mode: the daemon's start overlaps what this
+	 * process would have done, and the daemon makes this process's checks itself, before
+	 * it creates anything. Its first output is held in the launcher's private directory
+	 * until it knows where its output goes.
+	 * @param defaultName the application's name until the daemon says it
+	 * @param launchDirectory the directory the launcher runs in
+	 * @param commandLine this JVM's command line, as byte strings
+	 * @return the exit status for the launching process, or empty when the daemon's
+	 * settings need the usual start (the daemon is gone then)
+	 */
+	public OptionalInt launchEarly(String defaultName, Path launchDirectory, List<String> commandLine) {
+		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel.directory())) {
+			StandardStreams earlyOutput = new StandardStreams(channel.directory().resolve(Handoff.EARLY_STDOUT),
+					channel.directory().resolve(Handoff.EARLY_STDERR), false);
+			long pid = spawn(commandLine, launchDirectory,
+					markers(Handoff.earlyMarkers(channel.address(), launchDirectory), launchDirectory), ROOT, null,
+					earlyOutput, channel);
+			abort.spawned(pid);
+			StartupOutcome outcome = channel.await(pid, DEFAULT_STARTUP_TIMEOUT);
+			if (outcome.kind() == StartupOutcome.Kind.FALLBACK || outcome.kind() == StartupOutcome.Kind.REFUSED) {
+				abort.stop(EXIT_GRACE);
+				if (outcome.kind() == StartupOutcome.Kind.FALLBACK) {
+					return OptionalInt.empty();
+				}
+				this.err.println(outcome.detail());
+				return OptionalInt.of(1);
+			}
+			Attached attached = outcome.attached();
+			if (attached == null) {
+				return OptionalInt.of(finish(outcome, pid, abort,
+						LaunchReport.beforeSettings(defaultName, earlyOutput, DEFAULT_STARTUP_TIMEOUT)));
+			}
+			this.err.print(attached.warnings());
+			return OptionalInt.of(finish(outcome, pid, abort, LaunchReport.of(attached)));
+		}
+		catch (IOException ex) {
+			throw couldNotStart(ex);
+		}
+	}
+
+	private long spawn(List<String> commandLine, Path launchDirectory, List<String> options, Path workingDirectory,
+			@Nullable String umask, StandardStreams streams, StartupChannel channel) {
+		List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory, options);
+		return DetachedProcess.start(command, workingDirectory, umask, streams, channel.directory(),
+				environment(launchDirectory));
+	}
+
+	private int finish(StartupOutcome outcome, long pid, StartAbort abort, LaunchReport report) {
+		if (outcome.kind() == StartupOutcome.Kind.READY) {
+			abort.ready();
+			this.out.println(report.summary(pid));
+			return 0;
+		}
+		abort.stop((outcome.kind() == StartupOutcome.Kind.FAILED) ? EXIT_GRACE : Duration.ZERO);
+		if (report.pidFile() != null) {
+			PidFileProbe.deleteIfLeftBy(report.pidFile(), pid);
+		}
+		this.err.println(failureReport(report, pid, outcome));
+		return 1;
+	}
+
+	private static DaemonStartException couldNotStart(IOException ex) {
+		return new DaemonStartException("Could not start the daemon: " + ex.getMessage(), ex);
+	}
+
+	private static String failureReport(LaunchReport launch, long pid, StartupOutcome outcome) {
+		StringBuilder report = new StringBuilder(launch.applicationName());
 		switch (outcome.kind()) {
 			case FAILED -> report.append(" failed to start as a daemon (pid ")
 				.append(pid)
@@ -94,7 +156,7 @@ public final class Launcher {
 				.append(outcome.detail())
 				.append("\n");
 			case TIMED_OUT -> report.append(" was not ready within ")
-				.append(ProcessTermination.format(settings.startupTimeout()))
+				.append(ProcessTermination.format(launch.startupTimeout()))
 				.append(" (daemon.startup-timeout) and was stopped (pid ")
 				.append(pid)
 				.append(")\n")
@@ -104,22 +166,20 @@ public final class Launcher {
 			default -> report.append(" exited during startup (pid ").append(pid).append(")\n");
 		}
 		if (outcome.kind() != StartupOutcome.Kind.FAILED) {
-			List<String> lines = settings.output().linesSince(mark, TAIL_LINES);
+			List<String> lines = launch.linesSince(TAIL_LINES);
 			if (!lines.isEmpty()) {
 				report.append("Last lines of its output:\n");
 				lines.forEach((line) -> report.append("  ").append(line).append("\n"));
 			}
 		}
-		Path outputFile = settings.output().file();
-		report.append((outputFile != null) ? "Full output: " + outputFile : "Its output was discarded (daemon.output=none)");
-		return report.toString();
+		return report.append(launch.fullOutput()).toString().strip();
 	}
 
 	// Tell the daemon where to report and where it was launched from; a
 	// PropertiesLauncher looks for loader.properties in loader.home, by default the
 	// working directory.
-	private static List<String> markers(StartupChannel channel, Path launchDirectory) {
-		List<String> markers = new ArrayList<>(Handoff.markers(channel.address(), launchDirectory));
+	private static List<String> markers(List<String> handoff, Path launchDirectory) {
+		List<String> markers = new ArrayList<>(handoff);
 		if (System.getProperty(LOADER_HOME) == null && Files.exists(launchDirectory.resolve("loader.properties"))) {
 			markers.add("-D" + LOADER_HOME + "=" + launchDirectory);
 		}

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.control.ProcessTermination;
+import dev.bootdaemon.settings.Handoff.Attached;
 import dev.bootdaemon.settings.PrivateDirectory;
 
 /**
@@ -68,12 +69,14 @@ final class StartupChannel implements Closeable {
 	/**
 	 * Waits until the daemon reports, dies or runs out of time.
 	 * @param pid the daemon's pid
-	 * @param timeout how long to wait
+	 * @param timeout how long to wait, unless an early daemon says otherwise
 	 * @return the outcome
 	 * @throws IOException on a channel failure
 	 */
 	StartupOutcome await(long pid, Duration timeout) throws IOException {
-		long deadline = System.nanoTime() + timeout.toNanos();
+		long begin = System.nanoTime();
+		long deadline = begin + timeout.toNanos();
+		boolean attached = false;
 		Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
 		try (Selector selector = Selector.open()) {
 			this.server.register(selector, SelectionKey.OP_ACCEPT);
@@ -95,6 +98,12 @@ final class StartupChannel implements Closeable {
 				if (connection != null && !readInto(connection, message)) {
 					connection.close();
 					return StartupOutcome.parse(message.toString(StandardCharsets.UTF_8));
+				}
+				// An early daemon knows its daemon.startup-timeout once it has read it.
+				Attached said = attached ? null : Attached.read(message.toString(StandardCharsets.UTF_8));
+				if (said != null) {
+					deadline = begin + said.startupTimeout().toNanos();
+					attached = true;
 				}
 				// Until it connects, only its death can end the wait early.
 				if (connection == null && daemon.map(ProcessTermination::hasExited).orElse(true)) {

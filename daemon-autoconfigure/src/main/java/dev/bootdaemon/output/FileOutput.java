@@ -94,6 +94,9 @@ final class FileOutput implements OutputTarget {
 			byte[] bytes = new byte[(int) Math.max(0, in.length() - start)];
 			in.seek(start);
 			in.readFully(bytes);
+			if (bytes.length == 0) {
+				return List.of();
+			}
 			List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
 			return lines.subList(Math.max(0, lines.size() - max), lines.size());
 		}

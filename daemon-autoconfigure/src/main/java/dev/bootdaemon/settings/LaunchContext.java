@@ -32,6 +32,15 @@ public record LaunchContext(List<String> commandLine, String defaultName, @Nulla
 	}
 
 	/**
+	 * Returns this context as the launcher of an early daemon saw it: a launcher that
+	 * found a service manager does not start early.
+	 * @return the context
+	 */
+	public LaunchContext asEarlyLauncher() {
+		return new LaunchContext(this.commandLine, this.defaultName, null, false);
+	}
+
+	/**
 	 * Returns the application's name: {@code spring.application.name}, else the default.
 	 * @param environment the environment
 	 * @return the name

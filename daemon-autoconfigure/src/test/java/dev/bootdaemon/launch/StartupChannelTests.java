@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 import dev.bootdaemon.daemon.StartupReporter;
+import dev.bootdaemon.settings.Handoff.Attached;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 class StartupChannelTests {
 
 	private static final long OUR_PID = ProcessHandle.current().pid();
+
+	private static final Attached ATTACHED = new Attached("app", "/run/app.pid", "output /var/log/app.out",
+			"/var/log/app.out", Duration.ofSeconds(90), 0, "");
 
 	@Test
 	void whenTheDaemonSaysReadyThenTheOutcomeIsReady() throws IOException {
@@ -98,6 +102,42 @@ class StartupChannelTests {
 			reporter.started();
 			reporter.ready();
 		})).isEqualTo(StartupOutcome.of(StartupOutcome.Kind.READY));
+	}
+
+	@Test
+	void whenAnEarlyDaemonAttachesThenReadyThenTheOutcomeIsReadyWithItsSettings() throws IOException {
+		StartupOutcome outcome = exchange((reporter) -> {
+			reporter.attached(ATTACHED);
+			reporter.started();
+			reporter.ready();
+		});
+		assertThat(outcome.kind()).isEqualTo(StartupOutcome.Kind.READY);
+		assertThat(outcome.attached()).isEqualTo(ATTACHED);
+	}
+
+	@Test
+	void whenAnEarlyDaemonIsRefusedThenWhatToPrintArrives() throws IOException {
+		String refusal = "app cannot start as a daemon: already running as pid 42 (pidfile /run/app.pid is locked)";
+		assertThat(exchange((reporter) -> reporter.refused(refusal)))
+			.isEqualTo(new StartupOutcome(StartupOutcome.Kind.REFUSED, refusal));
+	}
+
+	@Test
+	void whenAnEarlyDaemonFallsBackThenTheOutcomeSaysSo() throws IOException {
+		assertThat(exchange(StartupReporter::fallback).kind()).isEqualTo(StartupOutcome.Kind.FALLBACK);
+	}
+
+	@Test
+	void whenAnEarlyDaemonSaysItsStartupTimeoutThenTheLauncherWaitsThatLong() throws IOException {
+		try (StartupChannel channel = StartupChannel.open()) {
+			StartupReporter.connect(channel.address())
+				.attached(new Attached("app", "/run/app.pid", "output none", "", Duration.ofMillis(300), 0, ""));
+			long begin = System.nanoTime();
+			StartupOutcome outcome = channel.await(OUR_PID, Duration.ofSeconds(60));
+			assertThat(outcome.kind()).isEqualTo(StartupOutcome.Kind.TIMED_OUT);
+			assertThat(outcome.attached()).isNotNull();
+			assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(10));
+		}
 	}
 
 	@Test

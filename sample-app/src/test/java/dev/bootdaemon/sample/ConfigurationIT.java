@@ -19,6 +19,8 @@ class ConfigurationIT {
 	@RegisterExtension
 	final Daemons daemons = new Daemons();
 
+	private static final String EARLY_START = "-Dboot-daemon.early-start=true";
+
 	private final int port = Daemons.freePort();
 
 	@Test
@@ -29,6 +31,28 @@ class ConfigurationIT {
 		long pid = this.daemons.launch().assertStarted().pid();
 		assertThat(ProcInfo.of(pid).cwd()).isEqualTo(Path.of("/"));
 		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
+		// Only the configuration asks for daemon mode: the usual start, after reading it.
+		assertThat(ProcInfo.of(pid).commandLine()).doesNotContain(EARLY_START);
+	}
+
+	@Test
+	void whenTheCommandLineAsksButAConfigurationFileMovesTheWorkingDirectoryThenTheUsualStartTakesOver()
+			throws Exception {
+		Files.createDirectory(this.daemons.file("logs"));
+		Files.writeString(this.daemons.file("application.properties"), "daemon.working-directory=logs\n");
+		Daemons.Launch launch = this.daemons.launch("--daemon.enabled=true", "--server.port=" + this.port)
+			.assertStarted();
+		assertThat(launch.stdout().lines()).singleElement().asString().startsWith("sample-app started as daemon");
+		assertThat(launch.stderr()).isEmpty();
+		ProcInfo daemon = ProcInfo.of(launch.pid());
+		assertThat(daemon.cwd()).isEqualTo(this.daemons.file("logs"));
+		assertThat(daemon.commandLine()).doesNotContain(EARLY_START);
+		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
+		// The daemon started early gave way and left: only the one daemon runs.
+		assertThat(ProcessHandle.allProcesses()
+			.filter((process) -> process.info().commandLine().orElse("").contains(this.daemons.directory().toString())))
+			.extracting(ProcessHandle::pid)
+			.containsExactly(launch.pid());
 	}
 
 	@Test
@@ -38,6 +62,7 @@ class ConfigurationIT {
 			.assertStarted();
 		assertThat(ProcInfo.of(launch.pid()).ttyNr()).isZero();
 		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
+		assertThat(ProcInfo.of(launch.pid()).commandLine()).contains(EARLY_START);
 	}
 
 	@Test

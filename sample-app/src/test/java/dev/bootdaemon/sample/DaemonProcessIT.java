@@ -64,6 +64,8 @@ class DaemonProcessIT {
 		assertThat(daemon.fd(2)).isEqualTo(outputFile);
 		assertThat(daemon.fdTargets()).noneMatch((target) -> target.contains(inherited.toString()))
 			.noneMatch((target) -> target.contains("boot-daemon-"));
+		// Asked for on the command line: started before the launcher read any configuration.
+		assertThat(daemon.commandLine()).contains("-Dboot-daemon.early-start=true");
 		assertThat(daemon.commandLine()).contains("-Xmx96m", "-Xlog:gc:stderr", "--daemon.enabled=true",
 				"--server.port=" + this.port, this.daemons.file("app.jar").toString());
 		// Native JVM output on fd 2 and fd 1 lands in the output file too.

@@ -49,6 +49,24 @@ class StartupFailureIT {
 	}
 
 	@Test
+	void whenTheDaemonDiesBeforeItReadsItsConfigurationThenItsFirstOutputIsShown() throws IOException {
+		Files.writeString(this.daemons.file("worker.key"), "secret-free test key\n");
+		Launch launch = this.daemons.run(List.of(Daemons.JAVA, "-cp", Daemons.WORKER_CLASSPATH,
+				"dev.bootdaemon.sample.worker.KeyFileApplication", "--daemon.enabled=true"), Map.of());
+		assertThat(launch.exitCode()).isEqualTo(1);
+		// The launcher's own main() found the key, in the launch directory.
+		assertThat(launch.stdout()).isEqualTo("Reading the key from " + this.daemons.file("worker.key") + "\n");
+		assertThat(launch.stderr()).startsWith("KeyFileApplication exited during startup (pid ")
+			.contains("Last lines of its output:\n  Reading the key from /worker.key\n")
+			.contains("java.nio.file.NoSuchFileException: worker.key");
+		assertThat(this.daemons.running()).isEmpty();
+		try (var files = Files.list(this.daemons.directory())) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("app.jar",
+					"worker.key");
+		}
+	}
+
+	@Test
 	void whenNotReadyInTimeThenTheDaemonIsStopped() throws IOException {
 		Launch launch = this.daemons.launch("--daemon.enabled=true", "--server.port=" + Daemons.freePort(),
 				"--daemon.startup-timeout=500ms");

@@ -1,0 +1,63 @@
+package dev.bootdaemon.launch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.bootdaemon.output.OutputTarget;
+import dev.bootdaemon.output.StandardStreams;
+import dev.bootdaemon.settings.DaemonSettings;
+import dev.bootdaemon.settings.Handoff.Attached;
+
+/**
+ * What the launcher's summary line and failure report say about the daemon, from its
+ * settings, or from what an early daemon said of them.
+ *
+ * @param applicationName the application's name
+ * @param pidFile the pidfile, or {@code null} before the daemon read its settings
+ * @param outputDescription how the summary line names the output
+ * @param outputFiles the files the daemon's output is in
+ * @param fullOutput the report's last line, telling where the full output is
+ * @param startupTimeout {@code daemon.startup-timeout}
+ * @param outputMark where the daemon's output begins in the output file
+ */
+record LaunchReport(String applicationName, @Nullable Path pidFile, String outputDescription,
+		List<Path> outputFiles, String fullOutput, Duration startupTimeout, long outputMark) {
+
+	static LaunchReport of(DaemonSettings settings) {
+		Path file = settings.output().file();
+		return new LaunchReport(settings.applicationName(), settings.pidFile(), settings.output().description(),
+				(file != null) ? List.of(file) : List.of(), fullOutput(file), settings.startupTimeout(), settings.output().mark());
+	}
+
+	static LaunchReport of(Attached attached) {
+		Path file = attached.outputFile().isEmpty() ? null : Path.of(attached.outputFile());
+		return new LaunchReport(attached.applicationName(), Path.of(attached.pidFile()), attached.outputDescription(),
+				(file != null) ? List.of(file) : List.of(), fullOutput(file), attached.startupTimeout(), attached.outputMark());
+	}
+
+	// An early daemon that died before it read its settings wrote only to the early
+	// output, which goes with the launcher's private directory.
+	static LaunchReport beforeSettings(String applicationName, StandardStreams earlyOutput, Duration startupTimeout) {
+		return new LaunchReport(applicationName, null, "", List.of(earlyOutput.stdout(), earlyOutput.stderr()), "",
+				startupTimeout, 0);
+	}
+
+	private static String fullOutput(@Nullable Path file) {
+		return (file != null) ? "Full output: " + file : "Its output was discarded (daemon.output=none)";
+	}
+
+	String summary(long pid) {
+		return this.applicationName + " started as daemon: pid " + pid + ", pidfile " + this.pidFile + ", "
+				+ this.outputDescription;
+	}
+
+	List<String> linesSince(int max) {
+		return this.outputFiles.stream()
+			.flatMap((file) -> OutputTarget.file(file).linesSince(this.outputMark, max).stream())
+			.toList();
+	}
+
+}
