@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Where the launcher spends its time before it spawns the daemon: runs the daemon RUNS
-# times with the JVM's class-loading log (uptime-stamped) and prints, as medians, when
-# the launcher reached each milestone, told by the first class each one loads.
+# times each way, alternating, with the JVM's class-loading log (uptime-stamped) and prints,
+# as medians, when the launcher reached each milestone, told by the first class each one
+# loads ("-": never reached that way). The two ways: the early start (daemon.enabled=true
+# on the command line: the daemon is spawned as the run listener is created) and the usual
+# start (daemon.enabled=true only in application.properties: spawned once it is read).
 #
 # Usage: bench/launcher-profile.sh [RUNS]   (after mvn package; RUNS defaults to 5)
 RUNS=${1:-5}
@@ -10,24 +13,33 @@ source "$(dirname "$0")/common.sh"
 milestones=(
 	"org.springframework.boot.loader.launch.JarLauncher|Spring Boot's jar launcher runs"
 	"org.springframework.boot.SpringApplication|SpringApplication loaded"
+	"dev.bootdaemon.entry.DaemonRunListener|the starter's run listener created"
 	"org.springframework.boot.context.config.ConfigDataEnvironment|configuration files being loaded"
-	"dev.bootdaemon.entry.DaemonCommand|configuration loaded, daemon mode decided"
-	"dev.bootdaemon.settings.LaunchChecks|checks before anything is created (JNA is not loaded: no libc call needed)"
+	"dev.bootdaemon.entry.DaemonCommand|daemon mode decided"
+	"dev.bootdaemon.settings.LaunchChecks|the launcher's checks (the early daemon makes them itself)"
 	"dev.bootdaemon.launch.DetachedProcess|daemon spawned"
 )
-for i in $(seq "$RUNS"); do
-	mkdir "run$i"
-	java "-Xlog:class+load:file=$WORK/run$i/%p.log:uptime" -jar app.jar --daemon.enabled=true \
-		--daemon.pid-file=app.pid --server.port=0 > /dev/null
+launch() { # WAY RUN
+	mkdir -p "$1$2"
+	if [ "$1" = early ]; then set -- "$1" "$2" --daemon.enabled=true; rm -f application.properties
+	else echo daemon.enabled=true > application.properties; fi
+	java "-Xlog:class+load:file=$WORK/$1$2/%p.log:uptime" -jar app.jar "${@:3}" --daemon.pid-file=app.pid \
+		--server.port=0 > /dev/null
 	kill "$(cat app.pid)"; while [ -f app.pid ]; do sleep 0.05; done
-done
-printf 'launcher, %s runs, %s, %s cores (class-load logging on: a little slower)\n' "$RUNS" \
+}
+for i in $(seq "$RUNS"); do launch early "$i"; launch usual "$i"; done
+printf 'launcher, %s runs each way, %s, %s cores (class-load logging on: a little slower)\n' "$RUNS" \
 	"$(java -version 2>&1 | head -1)" "$(nproc)"
+printf '   early    usual\n'
 for milestone in "${milestones[@]}"; do
 	class=${milestone%%|*}
-	for i in $(seq "$RUNS"); do
-		# The launcher's log is the one that spawned the daemon.
-		log=$(grep -l 'dev.bootdaemon.launch.DetachedProcess ' "run$i"/*.log)
-		grep -m1 "] $class " "$log" | sed 's/^\[\([0-9.]*\)s\].*/\1/'
-	done | median | { read -r t; printf '  %6.3f s  %s\n' "$t" "${milestone#*|}"; }
+	for way in early usual; do
+		times=$(for i in $(seq "$RUNS"); do
+			# The launcher's log is the one that spawned the daemon.
+			log=$(grep -l 'dev.bootdaemon.launch.DetachedProcess ' "$way$i"/*.log)
+			grep -m1 "] $class " "$log" | sed 's/^\[\([0-9.]*\)s\].*/\1/' || true
+		done)
+		if [ -n "$times" ]; then printf '  %6.3f s' "$(median <<< "$times")"; else printf '  %6s  ' -; fi
+	done
+	printf '  %s\n' "${milestone#*|}"
 done

@@ -44,9 +44,10 @@ import dev.bootdaemon.settings.LaunchContext;
  * <p>
  * When the command line already asks for daemon mode, where no configuration file can
  * take it back, the launching process starts the daemon at once, as this listener is
- * created, and reads no configuration at all: the daemon, started early, makes the checks at the
- * same point and says how they went (see {@link Launcher#launchEarly}). On two cores an
- * overlap would not pay: two starting JVMs share the CPU.
+ * created, and reads no configuration at all: the daemon, started early, makes the
+ * checks at the same point and says how they went (see {@link Launcher#launchEarly}).
+ * Letting the launcher check beside the starting daemon would not pay on two cores: two
+ * starting JVMs share the CPU.
  */
 class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
