@@ -109,10 +109,12 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	// line, as a system property or in the environment, in this order of precedence, and
 	// nothing there that needs the usual start. Strings only, as the flag is usually off.
 	static boolean asksForEarlyStart(String[] args) {
+		if (!"true".equalsIgnoreCase(visibleProperty(args, "daemon.enabled", "DAEMON_ENABLED"))
+				|| !"Linux".equals(System.getProperty("os.name"))) {
+			return false;
+		}
 		String command = visibleProperty(args, "daemon.command", "DAEMON_COMMAND");
-		return "Linux".equals(System.getProperty("os.name"))
-				&& "true".equalsIgnoreCase(visibleProperty(args, "daemon.enabled", "DAEMON_ENABLED"))
-				&& (command == null || "start".equalsIgnoreCase(command))
+		return (command == null || "start".equalsIgnoreCase(command))
 				&& !"never".equalsIgnoreCase(visibleProperty(args, "daemon.detach", "DAEMON_DETACH"))
 				&& visibleProperty(args, "daemon.aot-cache", "DAEMON_AOTCACHE") == null
 				&& visibleProperty(args, "daemon.working-directory", "DAEMON_WORKINGDIRECTORY") == null;
