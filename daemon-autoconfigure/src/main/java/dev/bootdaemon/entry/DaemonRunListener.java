@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -51,6 +53,12 @@ import dev.bootdaemon.settings.LaunchContext;
  */
 class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
+	// The listener whose application this JVM is the daemon of: in a detached daemon the
+	// first one created, before a context hierarchy's child or Spring Cloud's bootstrap
+	// context; in the foreground the one that became the daemon, until its context ends.
+	// Any other application run in the JVM meanwhile leaves daemon mode alone.
+	private static final AtomicReference<@Nullable DaemonRunListener> owner = new AtomicReference<>();
+
 	private final SpringApplication application;
 
 	private @Nullable DaemonCommand command;
@@ -61,13 +69,19 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
 	private @Nullable EarlyStart early;
 
+	private final boolean active;
+
 	DaemonRunListener(SpringApplication application, String[] args) {
 		this.application = application;
+		// Compile-time constants: nothing is loaded while daemon mode is off.
+		boolean detached = System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) != null;
+		this.active = detached ? owner.compareAndSet(null, this) : owner.get() == null;
+		if (!this.active) {
+			return;
+		}
 		if (mayHaveDroppedDaemonArguments(args)) {
 			application.addListeners(new CommandLineDaemonArguments());
 		}
-		// Compile-time constants: nothing is loaded while daemon mode is off.
-		boolean detached = System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) != null;
 		if (!detached && asksForEarlyStart(args)) {
 			// As early as a starter gets: what Spring Boot does from here on, a launching
 			// process that exits here does not need.
@@ -140,6 +154,10 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 				isEnabled(environment));
 	}
 
+	private void release() {
+		owner.compareAndSet(this, null);
+	}
+
 	private static Path launchDirectory() {
 		Path launchDirectory = Handoff.launchDirectory();
 		return (launchDirectory != null) ? launchDirectory : Path.of("/");
@@ -153,6 +171,9 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		DaemonCommand daemonCommand = new DaemonCommand(System.out, System.err);
 		this.foreground = DaemonCommand.exitIfAsked(() -> daemonCommand.run(environment, launchContext(false)));
 		this.command = daemonCommand;
+		if (!owner.compareAndSet(null, this)) {
+			this.foreground = null;
+		}
 	}
 
 	private boolean isEnabled(ConfigurableEnvironment environment) {
@@ -178,6 +199,9 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
 		// A compile-time constant: nothing is loaded while daemon mode is off.
+		if (!this.active) {
+			return;
+		}
 		if (this.early != null) {
 			this.daemon = RunningDaemon.detached(this.early.settings(), this.early.reporter(),
 					this.early.privateDirectory(), launchContext(true).commandLine());
@@ -203,6 +227,14 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	public void contextPrepared(ConfigurableApplicationContext context) {
 		if (this.daemon != null) {
 			this.daemon.contextPrepared(context);
+			context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
+
+				@Override
+				public void onApplicationEvent(ContextClosedEvent event) {
+					release();
+				}
+
+			});
 		}
 	}
 
@@ -225,6 +257,7 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		if (this.daemon != null) {
 			this.daemon.failed(context, exception);
 		}
+		release();
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -92,6 +93,29 @@ class DaemonRunListenerTests {
 			assertThat(runtime.output()).isEqualTo("console");
 			assertThat(pidFile).hasContent(pid + "\n");
 			assertThat(PidFileProbe.lockHolder(pidFile)).hasValue(pid);
+		}
+	}
+
+	@Test
+	void whenAContextHierarchyRunsThenTheParentIsTheDaemonAndTheChildLeavesDaemonModeAlone() {
+		Path pidFile = this.directory.resolve("app.pid");
+		try (ConfigurableApplicationContext child = new SpringApplicationBuilder(Plain.class)
+			.web(WebApplicationType.NONE)
+			.child(Plain.class)
+			.web(WebApplicationType.NONE)
+			.run("--daemon.enabled=true", "--daemon.detach=never", "--daemon.pid-file=" + pidFile)) {
+			ConfigurableApplicationContext parent = (ConfigurableApplicationContext) child.getParent();
+			assertThat(parent.getBeanFactory().containsLocalBean("daemonRuntime")).isTrue();
+			assertThat(child.getBeanFactory().containsLocalBean("daemonRuntime")).isFalse();
+			assertThat(PidFileProbe.lockHolder(pidFile)).hasValue(ProcessHandle.current().pid());
+			parent.close();
+		}
+		// Once its context has closed, another application in this JVM may become the daemon.
+		Path next = this.directory.resolve("next.pid");
+		try (ConfigurableApplicationContext context = application(Plain.class).run("--daemon.enabled=true",
+				"--daemon.detach=never", "--daemon.pid-file=" + next)) {
+			assertThat(context.getBeanFactory().containsLocalBean("daemonRuntime")).isTrue();
+			assertThat(PidFileProbe.lockHolder(next)).hasValue(ProcessHandle.current().pid());
 		}
 	}
 

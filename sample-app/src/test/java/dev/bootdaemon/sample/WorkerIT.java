@@ -2,6 +2,8 @@ package dev.bootdaemon.sample;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +32,22 @@ class WorkerIT {
 		assertThat(stop.exitCode()).isZero();
 		assertThat(stop.stdout() + stop.stderr()).isEqualTo("WorkerApplication is not running\n")
 			.doesNotContain("Worker started working");
+	}
+
+	@Test
+	void whenTheApplicationIsAContextHierarchyThenItsFirstContextIsTheDaemonAndTheChildRunsInIt() {
+		Launch run = this.daemons
+			.run(List.of(Daemons.JAVA, "-cp", Daemons.WORKER_CLASSPATH, "dev.bootdaemon.sample.worker.HierarchyApplication",
+					"--daemon.enabled=true"), Map.of())
+			.assertStarted();
+		assertThat(run.stdout()).startsWith("HierarchyApplication started as daemon: pid " + run.pid());
+		// The child context's run leaves daemon mode to the parent's: no second attach.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.daemons.file("HierarchyApplication.out")).content()
+				.contains("Worker started working"));
+		assertThat(this.daemons.file("HierarchyApplication.out")).content().doesNotContain("Exception");
+		assertThat(ProcInfo.hasExited(run.pid())).isFalse();
+		assertThat(this.daemons.file("HierarchyApplication.pid")).hasContent(run.pid() + "\n");
 	}
 
 	@Test
