@@ -139,6 +139,7 @@ public final class RunningDaemon {
 		if (Files.exists(earlyOutput)) {
 			try {
 				Files.copy(earlyOutput, new FileOutputStream(descriptor));
+				Files.delete(earlyOutput);
 			}
 			catch (IOException ex) {
 				logger.warn("Could not copy the daemon's first output from " + earlyOutput + ": " + ex.getMessage());
