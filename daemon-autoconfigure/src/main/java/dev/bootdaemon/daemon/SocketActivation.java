@@ -17,6 +17,8 @@ final class SocketActivation {
 
 	private static final int FIRST_SOCKET = 3;
 
+	private static final long SETTLE_MILLIS = 200;
+
 	private SocketActivation() {
 	}
 
@@ -49,6 +51,19 @@ final class SocketActivation {
 		finally {
 			posix.moveDescriptor(out, 1);
 			posix.moveDescriptor(err, 2);
+		}
+		settle();
+	}
+
+	// A connection the acceptor took in its last instant is not yet a request, and a
+	// graceful shutdown, which waits only for requests, would close it unanswered: give
+	// it time to become one.
+	private static void settle() {
+		try {
+			Thread.sleep(SETTLE_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
