@@ -1,5 +1,7 @@
 package dev.bootdaemon.launch;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,18 +29,23 @@ final class StartAbort implements AutoCloseable {
 
 	private final Thread hook;
 
-	private StartAbort(Path privateDirectory) {
+	private final Closeable channel;
+
+	private StartAbort(Path privateDirectory, Closeable channel) {
 		this.privateDirectory = privateDirectory.toString();
+		this.channel = channel;
 		this.hook = new Thread(this::abort, "boot-daemon-abort");
 	}
 
 	/**
 	 * Registers the abort before the daemon is spawned.
 	 * @param privateDirectory the launcher's private directory
+	 * @param channel what holds it, closed after an abort: the launcher's own close does
+	 * not run once the JVM is shutting down
 	 * @return the abort, to be told the pid and readiness, and closed
 	 */
-	static StartAbort register(Path privateDirectory) {
-		StartAbort abort = new StartAbort(privateDirectory);
+	static StartAbort register(Path privateDirectory, Closeable channel) {
+		StartAbort abort = new StartAbort(privateDirectory, channel);
 		Runtime.getRuntime().addShutdownHook(abort.hook);
 		return abort;
 	}
@@ -54,6 +61,12 @@ final class StartAbort implements AutoCloseable {
 	private void abort() {
 		if (!this.ready) {
 			stop(Duration.ZERO);
+			try {
+				this.channel.close();
+			}
+			catch (IOException ex) {
+				// The JVM is exiting; a temporary directory is all that is left.
+			}
 		}
 	}
 

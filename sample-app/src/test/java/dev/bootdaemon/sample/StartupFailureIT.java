@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +82,17 @@ class StartupFailureIT {
 				Map.of());
 		await().atMost(Duration.ofSeconds(60)).until(() -> !this.daemons.running().isEmpty());
 		long daemon = this.daemons.running().get(0);
+		Path privateDirectory = ProcInfo.of(daemon)
+			.commandLine()
+			.stream()
+			.filter((arg) -> arg.startsWith("-Dboot-daemon.startup-socket="))
+			.map((arg) -> Path.of(arg.substring(arg.indexOf('=') + 1)).getParent())
+			.findFirst()
+			.orElseThrow();
 		// Ctrl-C reaches the launcher only: the daemon is in a session of its own.
 		new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid())).start().waitFor();
 		assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(privateDirectory).as("the launcher's private directory").doesNotExist();
 		await().atMost(Duration.ofSeconds(30)).until(() -> ProcInfo.hasExited(daemon));
 		assertThat(this.daemons.running()).isEmpty();
 		assertThat(this.daemons.file("sample-app.pid")).doesNotExist();
