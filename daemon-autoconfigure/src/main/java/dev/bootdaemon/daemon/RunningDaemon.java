@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -93,16 +94,8 @@ public final class RunningDaemon {
 	 */
 	public static RunningDaemon detached(Environment environment, Path startupSocket, Path launchDirectory,
 			LaunchContext context) {
-		StartupReporter reporter = StartupReporter.connect(startupSocket);
-		DaemonSettings settings;
-		try {
-			settings = DaemonSettings.of(environment, launchDirectory, context);
-		}
-		catch (RuntimeException ex) {
-			reporter.failed(ex.getMessage());
-			throw ex;
-		}
-		return detached(settings, reporter, startupSocket.getParent(), context.commandLine());
+		return detached(() -> DaemonSettings.of(environment, launchDirectory, context),
+				StartupReporter.connect(startupSocket), startupSocket.getParent(), context.commandLine());
 	}
 
 	/**
@@ -117,7 +110,14 @@ public final class RunningDaemon {
 	 */
 	public static RunningDaemon detached(DaemonSettings settings, StartupReporter reporter, Path privateDirectory,
 			List<String> commandLine) {
+		return detached(() -> settings, reporter, privateDirectory, commandLine);
+	}
+
+	// Whatever fails, from binding the settings on, the launcher is told why.
+	private static RunningDaemon detached(Supplier<DaemonSettings> settingsSource, StartupReporter reporter,
+			Path privateDirectory, List<String> commandLine) {
 		try {
+			DaemonSettings settings = settingsSource.get();
 			Posix posix = Posix.load();
 			AttachedOutput output = settings.output().attach(privateDirectory, posix);
 			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDOUT), FileDescriptor.out);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -140,8 +141,8 @@ final class DaemonCommand {
 		EarlyStart start = null;
 		try {
 			if (enabled) {
-				start = new DaemonCommand(launcherErr, launcherErr).checkEarly(environment, context, launchDirectory,
-						reporter, socket.getParent());
+				start = new DaemonCommand(launcherErr, launcherErr).prepareEarly(environment, context,
+						launchDirectory, reporter, socket.getParent());
 			}
 		}
 		catch (Exit refused) {
@@ -154,17 +155,13 @@ final class DaemonCommand {
 			System.exit(0);
 			throw new Exit(0);
 		}
-		DaemonSettings settings = start.settings();
-		Path outputFile = settings.output().file();
-		reporter.attached(new Attached(settings.applicationName(), settings.pidFile().toString(),
-				settings.output().description(), (outputFile != null) ? outputFile.toString() : "",
-				settings.startupTimeout(), start.outputMark(), said.toString(StandardCharsets.UTF_8)));
+		reporter.attached(Attached.of(start.settings(), start.outputMark(), said.toString(StandardCharsets.UTF_8)));
 		return start;
 	}
 
 	// Null if the settings need the usual start: not a detaching start, or one with a
 	// working directory or JVM options of its own.
-	private @Nullable EarlyStart checkEarly(Environment environment, LaunchContext context, Path launchDirectory,
+	private @Nullable EarlyStart prepareEarly(Environment environment, LaunchContext context, Path launchDirectory,
 			StartupReporter reporter, Path privateDirectory) {
 		String name = context.applicationName(environment);
 		try {
@@ -184,7 +181,7 @@ final class DaemonCommand {
 				throw new DaemonStartException(
 						"Cannot prepare " + settings.output().description() + ": " + ex.getMessage(), ex);
 			}
-			return new EarlyStart(settings, mark, reporter, privateDirectory);
+			return new EarlyStart(settings, mark, reporter, privateDirectory, context.commandLine());
 		}
 		catch (RuntimeException ex) {
 			throw refusal(name, "start as a daemon", ex);
@@ -270,8 +267,10 @@ final class DaemonCommand {
 	 * @param outputMark where its output begins in the output file
 	 * @param reporter its end of the startup channel
 	 * @param privateDirectory the launcher's private directory
+	 * @param commandLine this JVM's command line
 	 */
-	record EarlyStart(DaemonSettings settings, long outputMark, StartupReporter reporter, Path privateDirectory) {
+	record EarlyStart(DaemonSettings settings, long outputMark, StartupReporter reporter, Path privateDirectory,
+			List<String> commandLine) {
 	}
 
 	/**

@@ -204,7 +204,7 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		}
 		if (this.early != null) {
 			this.daemon = RunningDaemon.detached(this.early.settings(), this.early.reporter(),
-					this.early.privateDirectory(), launchContext(true).commandLine());
+					this.early.privateDirectory(), this.early.commandLine());
 		}
 		else if (System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) != null) {
 			this.daemon = RunningDaemon.detached(environment, Objects.requireNonNull(Handoff.startupSocket()),

@@ -38,8 +38,8 @@ final class DetachedProcess {
 
 	// Files are opened for appending; named pipes for reading and writing, so that the
 	// open does not wait for a reader and no write ever fails for want of one.
-	private static final String SCRIPT = "{ [ -z \"$1\" ] || umask \"$1\"; } && out=$2 && err=$3 && pipes=$4 && command=$5 && "
-			+ "if [ \"$pipes\" = yes ]; then /bin/sh \"$command\" </dev/null 1<>\"$out\" 2<>\"$err\" & "
+	private static final String SCRIPT = "{ [ -z \"$1\" ] || umask \"$1\"; } && out=$2 && err=$3 && pipes=$4 && "
+			+ "command=$5 && if [ \"$pipes\" = yes ]; then /bin/sh \"$command\" </dev/null 1<>\"$out\" 2<>\"$err\" & "
 			+ "else /bin/sh \"$command\" </dev/null >>\"$out\" 2>>\"$err\" & fi; echo $!";
 
 	private static final String RESET_SIGNALS = "if env --default-signal true 2>/dev/null; then "

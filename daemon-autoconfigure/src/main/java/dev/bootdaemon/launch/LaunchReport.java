@@ -27,15 +27,14 @@ record LaunchReport(String applicationName, @Nullable Path pidFile, String outpu
 		List<Path> outputFiles, String fullOutput, Duration startupTimeout, long outputMark) {
 
 	static LaunchReport of(DaemonSettings settings) {
-		Path file = settings.output().file();
-		return new LaunchReport(settings.applicationName(), settings.pidFile(), settings.output().description(),
-				(file != null) ? List.of(file) : List.of(), fullOutput(file), settings.startupTimeout(), settings.output().mark());
+		return of(Attached.of(settings, settings.output().mark(), ""));
 	}
 
 	static LaunchReport of(Attached attached) {
 		Path file = attached.outputFile().isEmpty() ? null : Path.of(attached.outputFile());
 		return new LaunchReport(attached.applicationName(), Path.of(attached.pidFile()), attached.outputDescription(),
-				(file != null) ? List.of(file) : List.of(), fullOutput(file), attached.startupTimeout(), attached.outputMark());
+				(file != null) ? List.of(file) : List.of(), fullOutput(file), attached.startupTimeout(),
+				attached.outputMark());
 	}
 
 	// An early daemon that died before it read its settings wrote only to the early

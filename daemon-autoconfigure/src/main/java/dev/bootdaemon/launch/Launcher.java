@@ -64,7 +64,7 @@ public final class Launcher {
 	public int launch(DaemonSettings settings, Path launchDirectory, List<String> commandLine) {
 		Posix posix = Posix.load();
 		LaunchChecks.preflight(settings, posix, this.err);
-		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel.directory(), channel)) {
+		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel)) {
 			List<String> options = new ArrayList<>(markers(Handoff.markers(channel.address(), launchDirectory),
 					launchDirectory));
 			options.addAll(AotCache.options(settings.aotCache(), commandLine, launchDirectory, this.err));
@@ -93,7 +93,7 @@ public final class Launcher {
 	 * settings need the usual start (the daemon is gone then)
 	 */
 	public OptionalInt launchEarly(String defaultName, Path launchDirectory, List<String> commandLine) {
-		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel.directory(), channel)) {
+		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel)) {
 			StandardStreams earlyOutput = new StandardStreams(channel.directory().resolve(Handoff.EARLY_STDOUT),
 					channel.directory().resolve(Handoff.EARLY_STDERR), false);
 			long pid = spawn(commandLine, launchDirectory,

@@ -1,8 +1,6 @@
 package dev.bootdaemon.launch;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,23 +27,23 @@ final class StartAbort implements AutoCloseable {
 
 	private final Thread hook;
 
-	private final Closeable channel;
+	private final StartupChannel channel;
 
-	private StartAbort(Path privateDirectory, Closeable channel) {
-		this.privateDirectory = privateDirectory.toString();
+	private StartAbort(StartupChannel channel) {
+		this.privateDirectory = channel.directory().toString();
 		this.channel = channel;
 		this.hook = new Thread(this::abort, "boot-daemon-abort");
 	}
 
 	/**
 	 * Registers the abort before the daemon is spawned.
-	 * @param privateDirectory the launcher's private directory
-	 * @param channel what holds it, closed after an abort: the launcher's own close does
+	 * @param channel the startup channel, whose private directory names the daemon until
+	 * its pid is known; closed after an abort, as the launcher's own close does
 	 * not run once the JVM is shutting down
 	 * @return the abort, to be told the pid and readiness, and closed
 	 */
-	static StartAbort register(Path privateDirectory, Closeable channel) {
-		StartAbort abort = new StartAbort(privateDirectory, channel);
+	static StartAbort register(StartupChannel channel) {
+		StartAbort abort = new StartAbort(channel);
 		Runtime.getRuntime().addShutdownHook(abort.hook);
 		return abort;
 	}

@@ -2,6 +2,7 @@ package dev.bootdaemon.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -81,16 +82,9 @@ public final class Handoff {
 	 * @return the options
 	 */
 	public static List<String> earlyMarkers(Path startupSocket, Path launchDirectory) {
-		return List.of("-D" + STARTUP_SOCKET_PROPERTY + "=" + startupSocket,
-				"-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + launchDirectory, "-D" + EARLY_START_PROPERTY + "=true");
-	}
-
-	/**
-	 * Tells whether this is a daemon spawned before its launcher read the configuration.
-	 * @return whether it is
-	 */
-	public static boolean isEarlyStart() {
-		return System.getProperty(EARLY_START_PROPERTY) != null;
+		List<String> markers = new ArrayList<>(markers(startupSocket, launchDirectory));
+		markers.add("-D" + EARLY_START_PROPERTY + "=true");
+		return markers;
 	}
 
 	/**
@@ -128,6 +122,20 @@ public final class Handoff {
 
 		// Fields end in NUL, which no path or name holds.
 		private static final int FIELDS = 7;
+
+		/**
+		 * Returns what the launcher needs of the settings.
+		 * @param settings the checked settings
+		 * @param outputMark where the daemon's output begins in the output file
+		 * @param warnings what to print on the launcher's standard error
+		 * @return the record
+		 */
+		public static Attached of(DaemonSettings settings, long outputMark, String warnings) {
+			Path outputFile = settings.output().file();
+			return new Attached(settings.applicationName(), settings.pidFile().toString(),
+					settings.output().description(), (outputFile != null) ? outputFile.toString() : "",
+					settings.startupTimeout(), outputMark, warnings);
+		}
 
 		/**
 		 * Returns the record as it is sent.

@@ -1,13 +1,12 @@
 package dev.bootdaemon.launch;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.bootdaemon.control.ProcessTermination;
 
@@ -18,20 +17,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StartAbortTests {
 
-	private static final Closeable NO_CHANNEL = () -> {
-	};
+	private StartupChannel channel;
 
-
-	@TempDir
-	Path privateDirectory;
+	private Path privateDirectory;
 
 	private Process spawned;
 
+	@BeforeEach
+	void open() throws IOException {
+		this.channel = StartupChannel.open();
+		this.privateDirectory = this.channel.directory();
+	}
+
 	@AfterEach
-	void kill() {
+	void kill() throws IOException {
 		if (this.spawned != null) {
 			this.spawned.destroyForcibly();
 		}
+		this.channel.close();
 	}
 
 	@Test
@@ -39,7 +42,7 @@ class StartAbortTests {
 		// What runs while the daemon is being spawned: a shell reading the command script.
 		this.spawned = new ProcessBuilder("sh", "-c", "sleep 30", "sh", this.privateDirectory.resolve("command").toString())
 			.start();
-		try (StartAbort abort = StartAbort.register(this.privateDirectory, NO_CHANNEL)) {
+		try (StartAbort abort = StartAbort.register(this.channel)) {
 			abort.stop(Duration.ZERO);
 		}
 		assertThat(ProcessTermination.awaitExit(this.spawned.toHandle(), Duration.ofSeconds(5))).isTrue();
@@ -49,7 +52,7 @@ class StartAbortTests {
 	void whenThePidIsKnownThenOnlyThatProcessIsStopped() throws IOException {
 		this.spawned = new ProcessBuilder("sleep", "30").start();
 		Process other = new ProcessBuilder("sh", "-c", "sleep 30", "sh", this.privateDirectory.toString()).start();
-		try (StartAbort abort = StartAbort.register(this.privateDirectory, NO_CHANNEL)) {
+		try (StartAbort abort = StartAbort.register(this.channel)) {
 			abort.spawned(this.spawned.pid());
 			abort.stop(Duration.ZERO);
 			assertThat(ProcessTermination.awaitExit(this.spawned.toHandle(), Duration.ofSeconds(5))).isTrue();
