@@ -1,7 +1,5 @@
 package dev.bootdaemon.entry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +26,6 @@ import dev.bootdaemon.daemon.RunningDaemon;
 import dev.bootdaemon.entry.DaemonCommand.EarlyStart;
 import dev.bootdaemon.entry.DaemonCommand.ForegroundStart;
 import dev.bootdaemon.launch.Launcher;
-import dev.bootdaemon.settings.CommandLine;
 import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
 
@@ -45,9 +42,10 @@ import dev.bootdaemon.settings.LaunchContext;
  * attaches once logging is up, so that its first lines reach the log.
  * <p>
  * When the command line already asks for daemon mode, where no configuration file can
- * take it back, the launching process starts the daemon at once, as this listener is
- * created, and reads no configuration at all: the daemon, started early, makes the
- * checks at the same point and says how they went (see {@link Launcher#launchEarly}).
+ * take it back, the launching process has started the daemon before this listener is
+ * created ({@link EarlyLaunch}) and reads no configuration at all: the daemon, started
+ * early, makes the checks at the same point and says how they went (see
+ * {@link Launcher#launchEarly}).
  * Letting the launcher check beside the starting daemon would not pay on two cores: two
  * starting JVMs share the CPU.
  */
@@ -82,14 +80,9 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		if (mayHaveDroppedDaemonArguments(args)) {
 			application.addListeners(new CommandLineDaemonArguments());
 		}
-		if (!detached && asksForEarlyStart(args)) {
-			// As early as a starter gets: what Spring Boot does from here on, a launching
-			// process that exits here does not need.
-			DaemonCommand command = new DaemonCommand(System.out, System.err);
-			DaemonCommand.exitIfAsked(() -> {
-				command.startEarly(launchContext(false));
-				return this;
-			});
+		if (!detached && EarlyLaunch.asksForEarlyStart(args)) {
+			// For an application that adds the flag itself: EarlyLaunch saw the JVM's.
+			EarlyLaunch.start(application.getMainApplicationClass());
 		}
 		if (!detached) {
 			application.addListeners(new ConfigurationLoaded(this::runCommand));
@@ -117,35 +110,6 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 			}
 		}
 		return true;
-	}
-
-	// Daemon mode asked for where no configuration file can take it back: on the command
-	// line, as a system property or in the environment, in this order of precedence, and
-	// nothing there that needs the usual start. Strings only, as the flag is usually off.
-	static boolean asksForEarlyStart(String[] args) {
-		if (!"true".equalsIgnoreCase(visibleProperty(args, "daemon.enabled", "DAEMON_ENABLED"))
-				|| !"Linux".equals(System.getProperty("os.name"))) {
-			return false;
-		}
-		String command = visibleProperty(args, "daemon.command", "DAEMON_COMMAND");
-		return (command == null || "start".equalsIgnoreCase(command))
-				&& !"never".equalsIgnoreCase(visibleProperty(args, "daemon.detach", "DAEMON_DETACH"))
-				&& visibleProperty(args, "daemon.aot-cache", "DAEMON_AOTCACHE") == null
-				&& visibleProperty(args, "daemon.working-directory", "DAEMON_WORKINGDIRECTORY") == null;
-	}
-
-	private static @Nullable String visibleProperty(String[] args, String name, String variable) {
-		String prefix = "--" + name + "=";
-		String value = null;
-		for (String arg : args) {
-			if (arg.startsWith(prefix)) {
-				value = arg.substring(prefix.length());
-			}
-		}
-		if (value == null) {
-			value = System.getProperty(name);
-		}
-		return (value != null) ? value : System.getenv(variable);
 	}
 
 	// In a daemon started early, where its launcher would have decided.
@@ -187,12 +151,7 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	}
 
 	private LaunchContext launchContext(boolean detachedDaemon) {
-		try {
-			return LaunchContext.of(CommandLine.current(), this.application.getMainApplicationClass(), detachedDaemon);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read this process's command line", ex);
-		}
+		return LaunchContext.current(this.application.getMainApplicationClass(), detachedDaemon);
 	}
 
 	@Override

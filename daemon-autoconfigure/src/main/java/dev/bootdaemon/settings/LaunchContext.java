@@ -1,5 +1,7 @@
 package dev.bootdaemon.settings;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,22 @@ public record LaunchContext(List<String> commandLine, String defaultName, @Nulla
 	public static LaunchContext of(List<String> commandLine, @Nullable Class<?> mainClass, boolean detachedDaemon) {
 		return new LaunchContext(commandLine, defaultName(commandLine, mainClass),
 				detachedDaemon ? null : ServiceManager.detect(), detachedDaemon);
+	}
+
+	/**
+	 * Returns the context of this process, with its command line.
+	 * @param mainClass the application's main class, if known
+	 * @param detachedDaemon whether this is the detached daemon
+	 * @return the context
+	 * @throws UncheckedIOException if the command line cannot be read
+	 */
+	public static LaunchContext current(@Nullable Class<?> mainClass, boolean detachedDaemon) {
+		try {
+			return of(CommandLine.current(), mainClass, detachedDaemon);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read this process's command line", ex);
+		}
 	}
 
 	/**

@@ -36,42 +36,6 @@ class DaemonRunListenerTests {
 	Path directory;
 
 	@Test
-	void whenTheCommandLineAsksForDaemonModeThenTheDaemonStartsEarly() {
-		assertThat(DaemonRunListener.asksForEarlyStart(new String[] { "--daemon.enabled=true", "--server.port=0" }))
-			.isTrue();
-		assertThat(DaemonRunListener.asksForEarlyStart(new String[] { "--daemon.enabled=TRUE", "--daemon.command=start",
-				"--daemon.detach=always" }))
-			.isTrue();
-		assertThat(DaemonRunListener.asksForEarlyStart(new String[] { "--daemon.enabled=false", "--daemon.enabled=true" }))
-			.as("the last value wins")
-			.isTrue();
-	}
-
-	@Test
-	void whenTheCommandLineDoesNotSettleDaemonModeOrNeedsTheUsualStartThenNothingStartsEarly() {
-		assertThat(DaemonRunListener.asksForEarlyStart(new String[] { "--server.port=0" })).isFalse();
-		assertThat(DaemonRunListener.asksForEarlyStart(new String[] { "--daemon.enabled=false" })).isFalse();
-		assertThat(DaemonRunListener.asksForEarlyStart(new String[] { "--daemon.enabled=maybe" })).isFalse();
-		for (String usual : new String[] { "--daemon.command=stop", "--daemon.detach=never", "--daemon.aot-cache=app.aot",
-				"--daemon.working-directory=/srv" }) {
-			assertThat(DaemonRunListener.asksForEarlyStart(new String[] { "--daemon.enabled=true", usual })).as(usual)
-				.isFalse();
-		}
-	}
-
-	@Test
-	void whenASystemPropertyAsksForDaemonModeThenTheDaemonStartsEarlyUnlessTheCommandLineSaysNo() {
-		System.setProperty("daemon.enabled", "true");
-		try {
-			assertThat(DaemonRunListener.asksForEarlyStart(new String[0])).isTrue();
-			assertThat(DaemonRunListener.asksForEarlyStart(new String[] { "--daemon.enabled=false" })).isFalse();
-		}
-		finally {
-			System.clearProperty("daemon.enabled");
-		}
-	}
-
-	@Test
 	void whenDaemonModeIsOffThenTheApplicationRunsUntouched() {
 		try (ConfigurableApplicationContext context = application(Plain.class).run("--daemon.pid-file="
 				+ this.directory.resolve("app.pid"))) {

@@ -36,6 +36,21 @@ class ConfigurationIT {
 	}
 
 	@Test
+	void whenTheCommandLineAsksThenTheLauncherSpawnsTheDaemonBeforeSpringBootCreatesItsRunListeners()
+			throws Exception {
+		Daemons.Launch launch = this.daemons
+			.launch(this.daemons.classLoadLogging(), "--daemon.enabled=true", "--server.port=" + this.port)
+			.assertStarted();
+		assertThat(ProcInfo.of(launch.pid()).commandLine()).contains(EARLY_START);
+		// From SpringApplication's constructor: the launcher exits there once the daemon is ready.
+		assertThat(this.daemons.classesLoadedBy(launch.launcherPid())).contains("dev.bootdaemon.entry.EarlyLaunch ")
+			.contains("dev.bootdaemon.launch.DetachedProcess ")
+			.doesNotContain("org.springframework.boot.SpringApplicationRunListener ")
+			.doesNotContain("dev.bootdaemon.entry.DaemonRunListener");
+		assertThat(this.daemons.classesLoadedBy(launch.pid())).contains("dev.bootdaemon.entry.DaemonRunListener ");
+	}
+
+	@Test
 	void whenTheCommandLineAsksButAConfigurationFileMovesTheWorkingDirectoryThenTheUsualStartTakesOver()
 			throws Exception {
 		Files.createDirectory(this.daemons.file("logs"));

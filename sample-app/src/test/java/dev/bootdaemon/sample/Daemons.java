@@ -94,6 +94,18 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 	}
 
 	/**
+	 * JVM options that make each JVM, the launcher and the daemon, log the classes it
+	 * loads to a file of its own (see {@link #classesLoadedBy}).
+	 */
+	List<String> classLoadLogging() {
+		return List.of("-Xlog:class+load:file=" + this.directory.resolve("classes-%p.log"));
+	}
+
+	String classesLoadedBy(long pid) throws IOException {
+		return Files.readString(this.directory.resolve("classes-" + pid + ".log"));
+	}
+
+	/**
 	 * Runs {@code java [jvmOptions] -jar app.jar [args]} in the launch directory and
 	 * waits for the launcher to exit.
 	 */

@@ -40,8 +40,8 @@ class DisabledIT {
 			.doesNotContain("dev.bootdaemon.entry.DaemonCommand")
 			.doesNotContain("dev.bootdaemon.settings.DaemonSettings")
 			.doesNotContain("started as daemon");
-		// Exactly the run listener (with its listener and one lambda) and the config
-		// location post-processor: nothing of the daemon itself.
+		// Exactly the early start's check, the run listener (with its listener and one
+		// lambda) and the config location post-processor: nothing of the daemon itself.
 		Matcher loaded = STARTER_CLASS.matcher(run.stdout());
 		Set<String> classes = new TreeSet<>();
 		while (loaded.find()) {
@@ -49,7 +49,7 @@ class DisabledIT {
 		}
 		assertThat(classes).containsExactly("dev.bootdaemon.daemon.LaunchDirectoryConfigLocations",
 				"dev.bootdaemon.entry.DaemonRunListener", "dev.bootdaemon.entry.DaemonRunListener$$Lambda",
-				"dev.bootdaemon.entry.DaemonRunListener$ConfigurationLoaded");
+				"dev.bootdaemon.entry.DaemonRunListener$ConfigurationLoaded", "dev.bootdaemon.entry.EarlyLaunch");
 		try (var files = Files.list(this.daemons.directory())) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("app.jar");
 		}

@@ -2,8 +2,9 @@ package dev.bootdaemon.sample;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,6 +90,22 @@ class WorkerIT {
 			.contains("daemon.ready-on=started");
 		assertThat(this.daemons.running()).isEmpty();
 		assertThat(this.daemons.file("WorkerApplication.pid")).doesNotExist();
+	}
+
+	@Test
+	void whenMainAsksForDaemonModeItselfThenTheRunListenerStartsTheDaemonEarly() throws IOException {
+		List<String> command = new ArrayList<>(List.of(Daemons.JAVA));
+		command.addAll(this.daemons.classLoadLogging());
+		command.addAll(List.of("-cp", Daemons.WORKER_CLASSPATH, "dev.bootdaemon.sample.worker.FlagInMainApplication"));
+		Launch run = this.daemons.run(command, Map.of()).assertStarted();
+		assertThat(run.stdout()).startsWith("FlagInMainApplication started as daemon: pid " + run.pid());
+		assertThat(ProcInfo.of(run.pid()).commandLine()).contains("-Dboot-daemon.early-start=true");
+		// Not from SpringApplication's constructor, which sees only the JVM's command line.
+		assertThat(this.daemons.classesLoadedBy(run.launcherPid())).contains("dev.bootdaemon.entry.DaemonRunListener ")
+			.doesNotContain("dev.bootdaemon.entry.DaemonRunListener$ConfigurationLoaded");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.daemons.file("FlagInMainApplication.out")).content()
+				.contains("Worker started working"));
 	}
 
 }
