@@ -13,6 +13,7 @@ source "$(dirname "$0")/common.sh"
 milestones=(
 	"org.springframework.boot.loader.launch.JarLauncher|Spring Boot's jar launcher runs"
 	"org.springframework.boot.SpringApplication|SpringApplication loaded"
+	"dev.bootdaemon.entry.EarlyLaunch|SpringApplication's constructor creates the bootstrap initializers"
 	"dev.bootdaemon.entry.DaemonRunListener|the starter's run listener created"
 	"org.springframework.boot.context.config.ConfigDataEnvironment|configuration files being loaded"
 	"dev.bootdaemon.entry.DaemonCommand|daemon mode decided"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up cost of daemon mode on the sample app, measured side by side in one run.
 #
-# For each of RUNS rounds, alternating:
+# For each of RUNS rounds, alternating, the two in turn first (ABBA):
 #   foreground  java -jar app.jar, until its log says "Started" (start-to-ready),
 #               checked every 20 ms so that waiting costs the starting JVM nothing
 #               measurable on two cores (a curl every 10 ms slowed it by about 0.6 s)
@@ -12,18 +12,21 @@
 # spawned the daemon (the daemon's process start time, from /proc, minus the launch)
 # and peak RSS (launcher, daemon).
 #
-# Usage: bench/startup.sh [RUNS]   (after mvn package; RUNS defaults to 7)
-RUNS=${1:-7}
+# Usage: bench/startup.sh [RUNS]   (after mvn package; RUNS defaults to 8)
+#        BENCH_JAR=other-app.jar bench/startup.sh [RUNS]   (another Spring Boot web app
+#        with the starter: it must log Spring Boot's "Started ... seconds" line)
+RUNS=${1:-8}
 source "$(dirname "$0")/common.sh"
 PORT=18765
 
 # A process's start as epoch seconds: its start in clock ticks since boot, plus boot time.
 started_at() { echo "$(now) - $(cut -d' ' -f1 /proc/uptime) + $(cut -d')' -f2 "/proc/$1/stat" | awk '{print $20}') / $(getconf CLK_TCK)" | bc -l; }
-wait_started() { until grep -q 'Started SampleApplication' "$1"; do sleep 0.02; done; }
+wait_started() { until grep -q ' Started .* seconds' "$1"; do sleep 0.02; done; }
 
 
 : > fg.txt; : > daemon.txt; : > spawn.txt; : > launcher-rss.txt; : > daemon-rss.txt; : > status.txt; : > hello.txt
-for i in $(seq "$RUNS"); do
+foreground() {
+	local start fg
 	start=$(now)
 	java -jar app.jar --server.port=$PORT > fg.log 2>&1 &
 	fg=$!
@@ -31,21 +34,28 @@ for i in $(seq "$RUNS"); do
 	echo "$(now) - $start" | bc >> fg.txt
 	curl -fs -o /dev/null "http://127.0.0.1:$PORT/"
 	kill $fg; wait $fg 2>/dev/null || true
-
+	sleep 0.5
+}
+daemon() {
+	local start pid
 	start=$(now)
-	/usr/bin/time -f %M -o rss.txt java -jar app.jar --daemon.enabled=true --server.port=$PORT > /dev/null
+	/usr/bin/time -f %M -o rss.txt java -jar app.jar --daemon.enabled=true --server.port=$PORT \
+		--daemon.pid-file=app.pid > /dev/null
 	echo "$(now) - $start" | bc >> daemon.txt
 	curl -fs -o /dev/null "http://127.0.0.1:$PORT/"
 	cat rss.txt >> launcher-rss.txt
-	pid=$(cat sample-app.pid)
+	pid=$(cat app.pid)
 	echo "$(started_at "$pid") - $start" | bc >> spawn.txt
 	awk '/VmHWM/ {print $2}' /proc/$pid/status >> daemon-rss.txt
 
 	start=$(now)
-	java -jar app.jar --daemon.command=status > /dev/null
+	java -jar app.jar --daemon.command=status --daemon.pid-file=app.pid > /dev/null
 	echo "$(now) - $start" | bc >> status.txt
 	kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
-done
+	sleep 0.5
+}
+# Which of two starts goes first was seen to matter by a few per cent: ABBA.
+for i in $(seq "$RUNS"); do if [ $((i % 2)) = 1 ]; then foreground; daemon; else daemon; foreground; fi; done
 printf 'class Hello { public static void main(String[] a) {} }\n' > Hello.java
 javac Hello.java
 for i in $(seq "$RUNS"); do start=$(now); java -cp . Hello; echo "$(now) - $start" | bc >> hello.txt; done
