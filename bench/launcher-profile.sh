@@ -3,8 +3,9 @@
 # times each way, alternating, with the JVM's class-loading log (uptime-stamped) and prints,
 # as medians, when the launcher reached each milestone, told by the first class each one
 # loads ("-": never reached that way). The two ways: the early start (daemon.enabled=true
-# on the command line: the daemon is spawned as the run listener is created) and the usual
-# start (daemon.enabled=true only in application.properties: spawned once it is read).
+# on the command line: the daemon is spawned from SpringApplication's constructor, before
+# any run listener exists) and the usual start (daemon.enabled=true only in
+# application.properties: spawned once it is read).
 #
 # Usage: bench/launcher-profile.sh [RUNS]   (after mvn package; RUNS defaults to 5)
 RUNS=${1:-5}
