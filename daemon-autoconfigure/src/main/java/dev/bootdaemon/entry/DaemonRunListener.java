@@ -129,7 +129,8 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 
 	private void runCommand(ConfigurableEnvironment environment) {
 		String command = environment.getProperty("daemon.command", "start");
-		if ("start".equalsIgnoreCase(command) && !isEnabled(environment)) {
+		if (("start".equalsIgnoreCase(command) && !isEnabled(environment))
+				|| SpringTestContext.isStartingApplication()) {
 			return;
 		}
 		DaemonCommand daemonCommand = new DaemonCommand(System.out, System.err);

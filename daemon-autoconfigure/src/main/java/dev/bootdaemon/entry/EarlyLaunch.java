@@ -47,7 +47,7 @@ final class EarlyLaunch implements BootstrapRegistryInitializer {
 	 * @param mainClass the application's main class, if known
 	 */
 	static void start(@Nullable Class<?> mainClass) {
-		if (tried.compareAndSet(false, true)) {
+		if (!SpringTestContext.isStartingApplication() && tried.compareAndSet(false, true)) {
 			DaemonCommand command = new DaemonCommand(System.out, System.err);
 			DaemonCommand.exitIfAsked(() -> {
 				command.startEarly(LaunchContext.current(mainClass, false));
