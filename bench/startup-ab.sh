@@ -8,6 +8,8 @@
 # Prints medians and the ratio B/A.
 #
 # Usage: bench/startup-ab.sh JAR_A JAR_B [RUNS]   (RUNS defaults to 8)
+#        FLAG_IN_FILE=1 bench/startup-ab.sh ...   (daemon.enabled=true in application.properties
+#        of the launch directory instead of on the command line)
 A=$(realpath "$1"); B=$(realpath "$2"); RUNS=${3:-8}
 source "$(dirname "$0")/common.sh"
 PORT=18766
@@ -15,12 +17,14 @@ cp "$A" a.jar; cp "$B" b.jar
 launch() {
 	local start pid
 	start=$(now)
-	java -jar "$1.jar" --daemon.enabled=true --server.port=$PORT > /dev/null
+	java -jar "$1.jar" "${flag[@]}" --server.port=$PORT > /dev/null
 	echo "$(now) - $start" | bc >> "$1.txt"
 	pid=$(cat sample-app.pid)
 	kill "$pid"; while kill -0 "$pid" 2>/dev/null && ! grep -q '^State:.Z' "/proc/$pid/status" 2>/dev/null; do sleep 0.05; done
 	sleep 0.5
 }
+flag=(--daemon.enabled=true)
+if [ -n "${FLAG_IN_FILE:-}" ]; then flag=(); echo daemon.enabled=true > application.properties; fi
 : > a.txt; : > b.txt
 for i in $(seq "$RUNS"); do if [ $((i % 2)) = 1 ]; then launch a; launch b; else launch b; launch a; fi; done
 a=$(median < a.txt); b=$(median < b.txt)

@@ -80,8 +80,9 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		if (mayHaveDroppedDaemonArguments(args)) {
 			application.addListeners(new CommandLineDaemonArguments());
 		}
-		if (!detached && EarlyLaunch.asksForEarlyStart(args)) {
-			// For an application that adds the flag itself: EarlyLaunch saw the JVM's.
+		if (!detached && EarlyLaunch.asksForEarlyStart(args, null, application.getClassLoader())) {
+			// For an application that adds the flag itself: EarlyLaunch saw the JVM's
+			// command line and the configuration files.
 			EarlyLaunch.start(application.getMainApplicationClass());
 		}
 		if (!detached) {

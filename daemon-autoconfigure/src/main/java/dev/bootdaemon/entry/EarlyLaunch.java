@@ -1,5 +1,8 @@
 package dev.bootdaemon.entry;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -13,8 +16,8 @@ import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
 
 /**
- * Starts the daemon as early as a starter can, when daemon mode is asked for where no
- * configuration file can take it back: from {@link SpringApplication}'s constructor,
+ * Starts the daemon as early as a starter can, when daemon mode is asked for before
+ * Spring Boot has read its configuration: from {@link SpringApplication}'s constructor,
  * which creates the bootstrap registry initializers right after reading
  * {@code spring.factories}, before it creates the application's listeners and before
  * any run listener exists. The launching process then reads no configuration at all and
@@ -23,7 +26,10 @@ import dev.bootdaemon.settings.LaunchContext;
  * <p>
  * The arguments are not known yet here, so the JVM's own command line stands for them,
  * as it does for {@link CommandLineDaemonArguments}; the run listener asks again with the
- * arguments {@code main()} passed, for an application that adds the flag itself.
+ * arguments {@code main()} passed, for an application that adds the flag itself. Where
+ * the flag is not visible before the configuration, the {@code application.properties}
+ * files that Spring Boot reads by default are read here too: a guess, which the daemon
+ * checks against its real configuration before anything is created.
  */
 final class EarlyLaunch implements BootstrapRegistryInitializer {
 
@@ -31,9 +37,11 @@ final class EarlyLaunch implements BootstrapRegistryInitializer {
 	private static final AtomicBoolean tried = new AtomicBoolean();
 
 	EarlyLaunch() {
-		// Strings only: nothing is loaded while daemon mode is off.
+		// Nothing of daemon mode is loaded while it is off; without a visible flag the
+		// default configuration files are read.
 		if (System.getProperty(Handoff.STARTUP_SOCKET_PROPERTY) == null
-				&& asksForEarlyStart(System.getProperty("sun.java.command", "").split(" "))) {
+				&& asksForEarlyStart(System.getProperty("sun.java.command", "").split(" "), Path.of("").toAbsolutePath(),
+						EarlyLaunch.class.getClassLoader())) {
 			start(mainClassOnStack());
 		}
 	}
@@ -57,26 +65,33 @@ final class EarlyLaunch implements BootstrapRegistryInitializer {
 	}
 
 	/**
-	 * Whether daemon mode is asked for where no configuration file can take it back: on
-	 * the command line, as a system property or in the environment, in this order of
-	 * precedence, with nothing there that needs the usual start. Strings only, as the
-	 * flag is usually off.
+	 * Whether daemon mode is asked for, with nothing that needs the usual start: on the
+	 * command line, as a system property or in the environment, in this order of
+	 * precedence, then in the {@code application.properties} files Spring Boot reads by
+	 * default (see {@link DefaultConfigurationFiles}). Strings only until the files are
+	 * needed.
 	 * @param args the application's arguments
+	 * @param launchDirectory where to look for the files, or {@code null} not to
+	 * @param classLoader where to look for them on the class path
 	 * @return whether to start the daemon early
 	 */
-	static boolean asksForEarlyStart(String[] args) {
-		if (!"true".equalsIgnoreCase(visibleProperty(args, "daemon.enabled", "DAEMON_ENABLED"))
-				|| !"Linux".equals(System.getProperty("os.name"))) {
+	static boolean asksForEarlyStart(String[] args, @Nullable Path launchDirectory, ClassLoader classLoader) {
+		if (!"Linux".equals(System.getProperty("os.name"))) {
 			return false;
 		}
-		String command = visibleProperty(args, "daemon.command", "DAEMON_COMMAND");
+		Lookup settings = new Lookup(args, launchDirectory, classLoader);
+		if (!"true".equalsIgnoreCase(settings.get("daemon.enabled")) || !settings.trusted("daemon.enabled")) {
+			return false;
+		}
+		String command = settings.get("daemon.command");
 		return (command == null || "start".equalsIgnoreCase(command))
-				&& !"never".equalsIgnoreCase(visibleProperty(args, "daemon.detach", "DAEMON_DETACH"))
-				&& visibleProperty(args, "daemon.aot-cache", "DAEMON_AOTCACHE") == null
-				&& visibleProperty(args, "daemon.working-directory", "DAEMON_WORKINGDIRECTORY") == null;
+				&& !"never".equalsIgnoreCase(settings.get("daemon.detach"))
+				&& settings.get("daemon.aot-cache") == null && settings.get("daemon.working-directory") == null;
 	}
 
-	private static @Nullable String visibleProperty(String[] args, String name, String variable) {
+	// On the command line, as a system property, else as Spring Boot's environment
+	// variable for it (daemon.aot-cache: DAEMON_AOTCACHE).
+	private static @Nullable String visibleProperty(String[] args, String name) {
 		String prefix = "--" + name + "=";
 		String value = null;
 		for (String arg : args) {
@@ -87,7 +102,8 @@ final class EarlyLaunch implements BootstrapRegistryInitializer {
 		if (value == null) {
 			value = System.getProperty(name);
 		}
-		return (value != null) ? value : System.getenv(variable);
+		return (value != null) ? value
+				: System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""));
 	}
 
 	// As SpringApplication finds it, which it does only after this.
@@ -97,6 +113,62 @@ final class EarlyLaunch implements BootstrapRegistryInitializer {
 				.findFirst()
 				.map(StackWalker.StackFrame::getDeclaringClass)
 				.orElse(null));
+	}
+
+	/**
+	 * A property as the early start sees it: where it is visible, else in the default
+	 * configuration files, read the first time a property is not visible.
+	 */
+	private static final class Lookup {
+
+		private final String[] args;
+
+		private final @Nullable Path launchDirectory;
+
+		private final ClassLoader classLoader;
+
+		private @Nullable DefaultConfigurationFiles files;
+
+		private boolean filesRead;
+
+		Lookup(String[] args, @Nullable Path launchDirectory, ClassLoader classLoader) {
+			this.args = args;
+			this.launchDirectory = launchDirectory;
+			this.classLoader = classLoader;
+		}
+
+		@Nullable String get(String name) {
+			String visible = visibleProperty(this.args, name);
+			if (visible != null) {
+				return visible;
+			}
+			DefaultConfigurationFiles files = files();
+			return (files != null) ? files.get(name) : null;
+		}
+
+		// Whether a value can be acted on: visible, or from files that may be all that
+		// Spring Boot reads (a YAML file or a profile's could set it otherwise).
+		boolean trusted(String name) {
+			if (visibleProperty(this.args, name) != null) {
+				return true;
+			}
+			try {
+				DefaultConfigurationFiles files = files();
+				return files != null && files.mayBeAll((property) -> visibleProperty(this.args, property));
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+
+		private @Nullable DefaultConfigurationFiles files() {
+			if (!this.filesRead && this.launchDirectory != null) {
+				this.filesRead = true;
+				this.files = DefaultConfigurationFiles.read(this.launchDirectory, this.classLoader);
+			}
+			return this.files;
+		}
+
 	}
 
 }

@@ -24,15 +24,33 @@ class ConfigurationIT {
 	private final int port = Daemons.freePort();
 
 	@Test
-	void whenEnabledInApplicationPropertiesOfTheLaunchDirectoryThenTheDaemonReadsItToo() throws Exception {
+	void whenEnabledInApplicationPropertiesOfTheLaunchDirectoryThenTheDaemonStartsEarlyAndReadsItToo()
+			throws Exception {
 		Files.writeString(this.daemons.file("application.properties"), "daemon.enabled=true\n");
 		Files.createDirectory(this.daemons.file("config"));
 		Files.writeString(this.daemons.file("config/application.properties"), "server.port=" + this.port + "\n");
 		long pid = this.daemons.launch().assertStarted().pid();
 		assertThat(ProcInfo.of(pid).cwd()).isEqualTo(Path.of("/"));
 		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
-		// Only the configuration asks for daemon mode: the usual start, after reading it.
-		assertThat(ProcInfo.of(pid).commandLine()).doesNotContain(EARLY_START);
+		// The launcher found the flag in the default configuration files before Spring Boot read them.
+		assertThat(ProcInfo.of(pid).commandLine()).contains(EARLY_START);
+	}
+
+	@Test
+	void whenApplicationPropertiesAsksForDaemonModeAndAWorkingDirectoryThenTheUsualStartAlone() throws Exception {
+		Files.createDirectory(this.daemons.file("logs"));
+		Files.writeString(this.daemons.file("application.properties"),
+				"daemon.enabled=true\ndaemon.working-directory=logs\nserver.port=" + this.port + "\n");
+		Daemons.Launch launch = this.daemons.launch(this.daemons.classLoadLogging()).assertStarted();
+		ProcInfo daemon = ProcInfo.of(launch.pid());
+		assertThat(daemon.cwd()).isEqualTo(this.daemons.file("logs"));
+		assertThat(daemon.commandLine()).doesNotContain(EARLY_START);
+		// No early daemon started to give way: two JVMs in all, the launcher and the daemon.
+		try (var files = Files.list(this.daemons.directory())) {
+			assertThat(files.map((file) -> file.getFileName().toString()))
+				.filteredOn((name) -> name.startsWith("classes-"))
+				.containsExactlyInAnyOrder("classes-" + launch.launcherPid() + ".log", "classes-" + launch.pid() + ".log");
+		}
 	}
 
 	@Test
@@ -54,7 +72,8 @@ class ConfigurationIT {
 	void whenTheCommandLineAsksButAConfigurationFileMovesTheWorkingDirectoryThenTheUsualStartTakesOver()
 			throws Exception {
 		Files.createDirectory(this.daemons.file("logs"));
-		Files.writeString(this.daemons.file("application.properties"), "daemon.working-directory=logs\n");
+		// In a file the launcher does not read: the daemon started early finds it.
+		Files.writeString(this.daemons.file("application.yml"), "daemon:\n  working-directory: logs\n");
 		Daemons.Launch launch = this.daemons.launch("--daemon.enabled=true", "--server.port=" + this.port)
 			.assertStarted();
 		assertThat(launch.stdout().lines()).singleElement().asString().startsWith("sample-app started as daemon");

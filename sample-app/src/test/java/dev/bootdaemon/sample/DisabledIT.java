@@ -49,7 +49,8 @@ class DisabledIT {
 		}
 		assertThat(classes).containsExactly("dev.bootdaemon.daemon.LaunchDirectoryConfigLocations",
 				"dev.bootdaemon.entry.DaemonRunListener", "dev.bootdaemon.entry.DaemonRunListener$$Lambda",
-				"dev.bootdaemon.entry.DaemonRunListener$ConfigurationLoaded", "dev.bootdaemon.entry.EarlyLaunch");
+				"dev.bootdaemon.entry.DaemonRunListener$ConfigurationLoaded", "dev.bootdaemon.entry.EarlyLaunch",
+				"dev.bootdaemon.entry.EarlyLaunch$Lookup");
 		try (var files = Files.list(this.daemons.directory())) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("app.jar");
 		}
