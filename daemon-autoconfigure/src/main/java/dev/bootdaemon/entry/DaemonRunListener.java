@@ -41,11 +41,11 @@ import dev.bootdaemon.settings.LaunchContext;
  * not need, and that would compete with the daemon's own start for the CPU. The daemon
  * attaches once logging is up, so that its first lines reach the log.
  * <p>
- * When the command line already asks for daemon mode, where no configuration file can
- * take it back, the launching process has started the daemon before this listener is
- * created ({@link EarlyLaunch}) and reads no configuration at all: the daemon, started
- * early, makes the checks at the same point and says how they went (see
- * {@link Launcher#launchEarly}).
+ * When the command line, a system property, the environment or a default
+ * {@code application.properties} already asks for daemon mode, the launching process has
+ * started the daemon before this listener is created ({@link EarlyLaunch}) and lets
+ * Spring Boot read no configuration at all: the daemon, started early, makes the checks
+ * at the same point and says how they went (see {@link Launcher#launchEarly}).
  * Letting the launcher check beside the starting daemon would not pay on two cores: two
  * starting JVMs share the CPU.
  */
