@@ -18,20 +18,24 @@ import org.jspecify.annotations.Nullable;
  * guess from: in the launch directory's {@code config/} and the directory itself, then
  * on the class path in {@code config/} and at its root, the first file that names a
  * property winning, as in Spring Boot. Where these may not be all the files Spring Boot
- * will read (a YAML file beside them, a profile, another location, name or import) it
- * knows nothing. A guess stays a guess: the early daemon binds its configuration the real
+ * will read (a YAML file beside them, a profile, another location, name or import, or
+ * {@code SPRING_APPLICATION_JSON}) it knows nothing. A guess stays a guess: the early daemon binds its configuration the real
  * way and gives way to the usual start when the two differ.
  */
 final class DefaultConfigurationFiles {
 
 	private static final List<String> LOCATIONS = List.of("config/", "");
 
-	private static final List<String> OTHER_FILES = List.of("application.yml", "application.yaml");
+	// Read beside application.properties: YAML, and the default profile's file, which
+	// counts while no profile is active.
+	private static final List<String> OTHER_FILES = List.of("application.yml", "application.yaml",
+			"application-default.properties", "application-default.yml", "application-default.yaml");
 
-	// Properties that, set anywhere, make other files count.
+	// Properties that, set anywhere, make other files or sources count.
 	private static final List<String> OTHER_FILES_PROPERTIES = List.of("spring.config.location",
 			"spring.config.additional-location", "spring.config.name", "spring.config.import",
-			"spring.profiles.active", "spring.profiles.include");
+			"spring.profiles.active", "spring.profiles.include", "spring.profiles.default",
+			"spring.application.json");
 
 	private final List<Properties> files;
 
@@ -73,9 +77,9 @@ final class DefaultConfigurationFiles {
 	}
 
 	/**
-	 * Tells whether these may be all the files Spring Boot reads: no YAML file beside
-	 * them, and no profile, other location, name or import set here or where it is visible
-	 * before them.
+	 * Tells whether these may be all the files Spring Boot reads: no YAML or default
+	 * profile's file beside them, and no profile, other location, name, import or
+	 * application JSON set here or where it is visible before them.
 	 * @param visible a property where it is visible before the files
 	 * @return whether these may be all
 	 * @throws IOException if the launch directory cannot be looked into

@@ -79,6 +79,10 @@ class EarlyLaunchTests {
 		write(this.launchDirectory, "application.properties", "daemon.enabled=true");
 		assertThat(asksWithFiles()).isTrue();
 		assertThat(asksWithFiles("--spring.profiles.active=prod")).as("a profile's file may say otherwise").isFalse();
+		assertThat(asksWithFiles("--spring.application.json={}")).as("so may the application JSON").isFalse();
+		write(this.launchDirectory, "config/application-default.properties", "daemon.enabled=false");
+		assertThat(asksWithFiles()).as("so may the default profile's file").isFalse();
+		Files.delete(this.launchDirectory.resolve("config/application-default.properties"));
 		write(this.classPath, "config/application.yml", "daemon:\n  enabled: false");
 		assertThat(asksWithFiles()).as("a YAML file may say otherwise").isFalse();
 	}
