@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * on the class path in {@code config/} and at its root, the first file that names a
  * property winning, as in Spring Boot. Where these may not be all the files Spring Boot
  * will read (a YAML file beside them, a profile, another location, name or import, or
- * {@code SPRING_APPLICATION_JSON}) it knows nothing. A guess stays a guess: the early daemon binds its configuration the real
- * way and gives way to the usual start when the two differ.
+ * {@code SPRING_APPLICATION_JSON}) it knows nothing. A guess stays a guess: the early
+ * daemon binds its configuration the real way and gives way to the usual start when the
+ * two differ.
  */
 final class DefaultConfigurationFiles {
 
