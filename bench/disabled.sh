@@ -21,13 +21,9 @@ started() { # jar [jvm option]: seconds from JVM start until the app has started
 	sed -n 's/.*process running for \([0-9.]*\)).*/\1/p' start.log
 }
 : > with.txt; : > without.txt
-for i in $(seq "$RUNS"); do
-	if [ $((i % 2)) = 1 ]; then
-		started without.jar >> without.txt; started app.jar >> with.txt
-	else
-		started app.jar >> with.txt; started without.jar >> without.txt
-	fi
-done
+started_without() { started without.jar >> without.txt; }
+started_with() { started app.jar >> with.txt; }
+alternate "$RUNS" started_without started_with
 # Classes loaded, the figure that timing noise does not blur.
 started without.jar -Xlog:class+load:file=without.classes > /dev/null
 started app.jar -Xlog:class+load:file=with.classes > /dev/null

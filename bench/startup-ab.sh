@@ -26,7 +26,7 @@ launch() {
 flag=(--daemon.enabled=true)
 if [ -n "${FLAG_IN_FILE:-}" ]; then flag=(); echo daemon.enabled=true > application.properties; fi
 : > a.txt; : > b.txt
-for i in $(seq "$RUNS"); do if [ $((i % 2)) = 1 ]; then launch a; launch b; else launch b; launch a; fi; done
+alternate "$RUNS" "launch a" "launch b"
 a=$(median < a.txt); b=$(median < b.txt)
 printf 'runs %s, %s, %s cores\n' "$RUNS" "$(java -version 2>&1 | head -1)" "$(nproc)"
 printf 'A %s: daemon launch-to-ready median %.3f s\n' "$(basename "$A")" "$a"

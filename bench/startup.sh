@@ -54,8 +54,7 @@ daemon() {
 	kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 	sleep 0.5
 }
-# Which of two starts goes first was seen to matter by a few per cent: ABBA.
-for i in $(seq "$RUNS"); do if [ $((i % 2)) = 1 ]; then foreground; daemon; else daemon; foreground; fi; done
+alternate "$RUNS" foreground daemon
 printf 'class Hello { public static void main(String[] a) {} }\n' > Hello.java
 javac Hello.java
 for i in $(seq "$RUNS"); do start=$(now); java -cp . Hello; echo "$(now) - $start" | bc >> hello.txt; done
