@@ -49,6 +49,8 @@ final class JnaPosix implements Posix {
 
 	private static final int F_DUPFD_CLOEXEC = 1030;
 
+	private static final int SCHED_BATCH = 3;
+
 	// struct passwd and struct group start with two char* (LP64), then the ids.
 	private static final long ID_OFFSET = 2L * Native.POINTER_SIZE;
 
@@ -173,6 +175,13 @@ final class JnaPosix implements Posix {
 	}
 
 	@Override
+	public void scheduleCallingThreadAsBatch() {
+		// Thread id 0: the calling thread; struct sched_param holds the priority alone,
+		// 0 outside the real-time policies.
+		check(this.libc.sched_setscheduler(0, SCHED_BATCH, new int[] { 0 }), "sched_setscheduler(SCHED_BATCH)");
+	}
+
+	@Override
 	public void umask(int mask) {
 		this.libc.umask(mask);
 	}
@@ -286,6 +295,9 @@ final class JnaPosix implements Posix {
 
 		/** dup2(2): the new descriptor, or -1 with errno. */
 		int dup2(int oldFd, int newFd);
+
+		/** sched_setscheduler(2): 0, or -1 with errno. */
+		int sched_setscheduler(int tid, int policy, int[] param);
 
 		/** umask(2): the previous mask; cannot fail. */
 		int umask(int mask);

@@ -119,6 +119,13 @@ public interface Posix {
 	int sendDatagrams(int fd, byte[] data, int[] ends, int from, int to);
 
 	/**
+	 * Gives the calling thread the batch policy ({@code SCHED_BATCH}, sched(7)): the same
+	 * share of the CPU, but its wake-ups do not preempt the thread running.
+	 * @throws PosixException if the system refuses it
+	 */
+	void scheduleCallingThreadAsBatch();
+
+	/**
 	 * Sets the file mode creation mask, as {@code umask(2)}.
 	 * @param mask the new mask
 	 */

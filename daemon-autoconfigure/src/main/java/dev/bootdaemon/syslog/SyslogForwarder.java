@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixException;
 
 /**
  * Forwards what the daemon writes to descriptors 1 and 2 to syslog, a message a line.
@@ -23,6 +24,8 @@ import dev.bootdaemon.posix.Posix;
  * reported to syslog once it is back.
  */
 public final class SyslogForwarder {
+
+	private final Posix posix;
 
 	private final MessageQueue queue;
 
@@ -43,6 +46,7 @@ public final class SyslogForwarder {
 	 */
 	public SyslogForwarder(Posix posix, SyslogAddress address, SyslogFormat format, String facility, String tag,
 			int bufferLines) {
+		this.posix = posix;
 		this.formatter = new SyslogFormatter(format, Facility.code(facility), tag, SyslogFormatter.hostName());
 		this.queue = new MessageQueue(bufferLines);
 		this.sender = new SyslogSender(posix, address, this.formatter.copy(), this.queue);
@@ -133,6 +137,19 @@ public final class SyslogForwarder {
 		}
 	}
 
+	// Woken by the application's writes and by syslog's reads, these threads would
+	// otherwise preempt the thread that woke them, on two cores syslog's receiving
+	// thread foremost, and take turns with it line by line. Forwarding has buffers on
+	// both sides, so waiting for a free CPU costs it nothing (bench/README.md).
+	private void scheduleAsBatch() {
+		try {
+			this.posix.scheduleCallingThreadAsBatch();
+		}
+		catch (PosixException ex) {
+			// Refused (a seccomp filter, say): forwarding works the same, only slower.
+		}
+	}
+
 	private void drainPartialLines() {
 		for (LineReader reader : this.readers) {
 			try {
@@ -144,8 +161,11 @@ public final class SyslogForwarder {
 		}
 	}
 
-	private static void thread(String name, Runnable task) {
-		Thread thread = new Thread(task, name);
+	private void thread(String name, Runnable task) {
+		Thread thread = new Thread(() -> {
+			scheduleAsBatch();
+			task.run();
+		}, name);
 		thread.setDaemon(true);
 		thread.start();
 	}

@@ -10,9 +10,12 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +69,38 @@ class SyslogForwarderTests {
 		assertThat(received(4)).containsExactlyInAnyOrder("<30>first", "<30>second", "<30>last without newline",
 				"<27>trouble");
 		assertThat(forwarder.dropped()).isZero();
+	}
+
+	@Test
+	void whenForwardingThenItsThreadsAreBatchThreadsThatDoNotPreemptWhoWakesThem() throws IOException {
+		PipedOutputStream stdout = new PipedOutputStream();
+		PipedOutputStream stderr = new PipedOutputStream();
+		SyslogForwarder forwarder = forwarder(10);
+		forwarder.start(new PipedInputStream(stdout, 65536), new PipedInputStream(stderr, 65536));
+		stdout.write("started\n".getBytes(StandardCharsets.UTF_8));
+		stdout.flush();
+		forwarder.flush(Duration.ofSeconds(5));
+		assertThat(received(1)).containsExactly("<30>started");
+		// SCHED_BATCH is 3; other tests' forwarders may still run, batch too.
+		assertThat(forwardingThreadPolicies()).hasSizeGreaterThanOrEqualTo(3).containsOnly(3);
+		stdout.close();
+		stderr.close();
+	}
+
+	// The scheduling policy of each thread of this JVM named syslog-*, field 41 of
+	// /proc/self/task/TID/stat.
+	private static List<Integer> forwardingThreadPolicies() throws IOException {
+		List<Integer> policies = new ArrayList<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : tasks.toList()) {
+				if (Files.readString(task.resolve("comm")).startsWith("syslog-")) {
+					String stat = Files.readString(task.resolve("stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					policies.add(Integer.parseInt(fields[41 - 3]));
+				}
+			}
+		}
+		return policies;
 	}
 
 	private SyslogForwarder forwarder(int bufferLines) throws IOException {
