@@ -41,6 +41,10 @@ final class JnaPosix implements Posix {
 
 	private static final int MSG_NOSIGNAL = 0x4000;
 
+	private static final int SOL_SOCKET = 1;
+
+	private static final int SO_SNDBUF = 7;
+
 	private static final int SUN_PATH_MAX = 108;
 
 	private static final int AT_FDCWD = -100;
@@ -162,6 +166,12 @@ final class JnaPosix implements Posix {
 			throw failure("connect(" + socket + ")", errno);
 		}
 		return fd;
+	}
+
+	@Override
+	public void setSendBuffer(int fd, int bytes) {
+		check(this.libc.setsockopt(fd, SOL_SOCKET, SO_SNDBUF, new int[] { bytes }, Integer.BYTES),
+				"setsockopt(" + fd + ", SO_SNDBUF, " + bytes + ")");
 	}
 
 	@Override
@@ -298,6 +308,9 @@ final class JnaPosix implements Posix {
 
 		/** sched_setscheduler(2): 0, or -1 with errno. */
 		int sched_setscheduler(int tid, int policy, int[] param);
+
+		/** setsockopt(2) with an int option: 0, or -1 with errno. */
+		int setsockopt(int fd, int level, int option, int[] value, int length);
 
 		/** umask(2): the previous mask; cannot fail. */
 		int umask(int mask);

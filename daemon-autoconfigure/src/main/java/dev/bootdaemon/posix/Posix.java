@@ -105,6 +105,16 @@ public interface Posix {
 	int connectDatagram(String socket);
 
 	/**
+	 * Sets the size of a socket's send buffer, as {@code setsockopt(2)} with
+	 * {@code SO_SNDBUF}: the kernel doubles what is asked, for its own bookkeeping, and
+	 * keeps a minimum of about 4 KiB.
+	 * @param fd the socket
+	 * @param bytes the size to ask for
+	 * @throws PosixException if that fails
+	 */
+	void setSendBuffer(int fd, int bytes);
+
+	/**
 	 * Sends consecutive messages as datagrams on a connected socket, as many as one
 	 * {@code sendmmsg(2)} call takes, waiting for room if the receiver is behind.
 	 * @param fd the socket

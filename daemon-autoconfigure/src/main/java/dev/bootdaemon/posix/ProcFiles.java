@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.OptionalInt;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * What Linux tells of a process under {@code /proc}: its command line, working
- * directory, command name and state, and what its open descriptors are.
+ * directory, command name and state, and what its open descriptors are; and the
+ * kernel's settings under {@code /proc/sys}.
  */
 public final class ProcFiles {
 
@@ -84,6 +86,20 @@ public final class ProcFiles {
 	 */
 	public static Object openFileKey(int fd) throws IOException {
 		return Files.readAttributes(proc(-1).resolve("fd/" + fd), BasicFileAttributes.class).fileKey();
+	}
+
+	/**
+	 * Returns a kernel setting that is a number, as {@code sysctl} shows it.
+	 * @param name the setting's name, such as {@code net.unix.max_dgram_qlen}
+	 * @return the value, or empty if it cannot be read
+	 */
+	public static OptionalInt kernelSetting(String name) {
+		try {
+			return OptionalInt.of(Integer.parseInt(Files.readString(Path.of("/proc/sys", name.split("\\."))).strip()));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return OptionalInt.empty();
+		}
 	}
 
 	private static Path proc(long pid) {

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class SyslogTransportTests {
 	}
 
 	@Test
-	void whenTheUnixSocketIsADatagramSocketThenABatchLeavesInFewCallsEachMessageADatagramEvenALargeOne()
+	void whenTheUnixSocketIsADatagramSocketThenABatchLeavesInFewCallsEachMessageADatagramEvenTheLongest()
 			throws Exception {
 		// A real receiver: python's datagram socket, printing what it gets a line each.
 		Path socket = this.directory.resolve("dgram.sock");
@@ -98,8 +99,9 @@ class SyslogTransportTests {
 			await().until(() -> Files.exists(socket));
 			String[] messages = new String[600];
 			Arrays.setAll(messages, (i) -> "<30>message " + i + "é".repeat(i % 7));
-			// Larger than the native buffer a call starts with.
-			messages[300] = "<30>" + "x".repeat(40_000);
+			// The longest a line makes, with room for the longest header: it must fit the
+			// send buffer, which is small where syslog's queue is.
+			messages[300] = "<30>" + "x".repeat(LineReader.MAX_BODY_BYTES + 400);
 			MessageBatch batch = batch(messages);
 			int calls = 0;
 			try (SyslogTransport transport = SyslogTransport.connect(SyslogAddress.parse("unix://" + socket),
@@ -120,6 +122,16 @@ class SyslogTransportTests {
 		finally {
 			receiver.destroyForcibly();
 		}
+	}
+
+	@Test
+	void whenSyslogsQueueIsShorterThanTheSendBufferThenTheSendBufferIsShrunkToFillFirst() {
+		// The kernel's default queue of 10 and send buffer of 208 KiB.
+		assertThat(DatagramTransport.sendBuffer(OptionalInt.of(10), OptionalInt.of(212_992))).hasValue(3840);
+		// systemd's 512: the send buffer fills first as it is.
+		assertThat(DatagramTransport.sendBuffer(OptionalInt.of(512), OptionalInt.of(212_992))).isEmpty();
+		assertThat(DatagramTransport.sendBuffer(OptionalInt.empty(), OptionalInt.of(212_992))).isEmpty();
+		assertThat(DatagramTransport.sendBuffer(OptionalInt.of(10), OptionalInt.empty())).isEmpty();
 	}
 
 	@Test
