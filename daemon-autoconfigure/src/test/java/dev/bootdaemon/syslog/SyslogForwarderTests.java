@@ -36,6 +36,10 @@ class SyslogForwarderTests {
 
 	private DatagramChannel receiver;
 
+	private final PipedOutputStream stdout = new PipedOutputStream();
+
+	private final PipedOutputStream stderr = new PipedOutputStream();
+
 	@BeforeEach
 	void listen() throws IOException {
 		this.receiver = DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress("127.0.0.1", 0));
@@ -43,6 +47,8 @@ class SyslogForwarderTests {
 
 	@AfterEach
 	void close() throws IOException {
+		this.stdout.close();
+		this.stderr.close();
 		this.receiver.close();
 	}
 
@@ -57,13 +63,10 @@ class SyslogForwarderTests {
 
 	@Test
 	void whenFlushedThenEveryLineIsDeliveredTheLastOneEvenWithoutItsNewline() throws IOException {
-		PipedOutputStream stdout = new PipedOutputStream();
-		PipedOutputStream stderr = new PipedOutputStream();
-		SyslogForwarder forwarder = forwarder(10);
-		forwarder.start(new PipedInputStream(stdout, 65536), new PipedInputStream(stderr, 65536));
-		stdout.write("first\nsecond\nlast without newline".getBytes(StandardCharsets.UTF_8));
-		stderr.write("trouble\n".getBytes(StandardCharsets.UTF_8));
-		stdout.flush();
+		SyslogForwarder forwarder = startForwarder();
+		this.stdout.write("first\nsecond\nlast without newline".getBytes(StandardCharsets.UTF_8));
+		this.stderr.write("trouble\n".getBytes(StandardCharsets.UTF_8));
+		this.stdout.flush();
 		forwarder.flush(Duration.ofSeconds(5));
 		assertThat(forwarder.delivered()).isEqualTo(4);
 		assertThat(received(4)).containsExactlyInAnyOrder("<30>first", "<30>second", "<30>last without newline",
@@ -73,18 +76,13 @@ class SyslogForwarderTests {
 
 	@Test
 	void whenForwardingThenItsThreadsAreBatchThreadsThatDoNotPreemptWhoWakesThem() throws IOException {
-		PipedOutputStream stdout = new PipedOutputStream();
-		PipedOutputStream stderr = new PipedOutputStream();
-		SyslogForwarder forwarder = forwarder(10);
-		forwarder.start(new PipedInputStream(stdout, 65536), new PipedInputStream(stderr, 65536));
-		stdout.write("started\n".getBytes(StandardCharsets.UTF_8));
-		stdout.flush();
+		SyslogForwarder forwarder = startForwarder();
+		this.stdout.write("started\n".getBytes(StandardCharsets.UTF_8));
+		this.stdout.flush();
 		forwarder.flush(Duration.ofSeconds(5));
 		assertThat(received(1)).containsExactly("<30>started");
 		// SCHED_BATCH is 3; other tests' forwarders may still run, batch too.
 		assertThat(forwardingThreadPolicies()).hasSizeGreaterThanOrEqualTo(3).containsOnly(3);
-		stdout.close();
-		stderr.close();
 	}
 
 	// The scheduling policy of each thread of this JVM named syslog-*, field 41 of
@@ -103,10 +101,13 @@ class SyslogForwarderTests {
 		return policies;
 	}
 
-	private SyslogForwarder forwarder(int bufferLines) throws IOException {
+	// What the daemon's descriptors 1 and 2 would be, read by a forwarder to the receiver.
+	private SyslogForwarder startForwarder() throws IOException {
 		InetSocketAddress address = (InetSocketAddress) this.receiver.getLocalAddress();
-		return new SyslogForwarder(Posix.load(), SyslogAddress.parse("udp://127.0.0.1:" + address.getPort()),
-				SyslogFormat.RFC5424, "daemon", "test", bufferLines);
+		SyslogForwarder forwarder = new SyslogForwarder(Posix.load(),
+				SyslogAddress.parse("udp://127.0.0.1:" + address.getPort()), SyslogFormat.RFC5424, "daemon", "test", 10);
+		forwarder.start(new PipedInputStream(this.stdout, 65536), new PipedInputStream(this.stderr, 65536));
+		return forwarder;
 	}
 
 	// Each message's priority and text: "<PRI>1 timestamp host tag pid - - text".

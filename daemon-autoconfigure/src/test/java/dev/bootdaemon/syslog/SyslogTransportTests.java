@@ -88,15 +88,9 @@ class SyslogTransportTests {
 	@Test
 	void whenTheUnixSocketIsADatagramSocketThenABatchLeavesInFewCallsEachMessageADatagramEvenTheLongest()
 			throws Exception {
-		// A real receiver: python's datagram socket, printing what it gets a line each.
 		Path socket = this.directory.resolve("dgram.sock");
-		Process receiver = new ProcessBuilder("python3", "-c", "import socket,sys\n"
-				+ "s=socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1]); print('bound', flush=True)\n"
-				+ "for i in range(int(sys.argv[2])): print(s.recv(65536).decode(), flush=True)", socket.toString(),
-				"600")
-			.start();
+		Process receiver = datagramReceiver(socket, 600);
 		try {
-			await().until(() -> Files.exists(socket));
 			String[] messages = new String[600];
 			Arrays.setAll(messages, (i) -> "<30>message " + i + "é".repeat(i % 7));
 			// The longest a line makes, with room for the longest header: it must fit the
@@ -110,14 +104,33 @@ class SyslogTransportTests {
 					next += transport.send(batch, next);
 				}
 			}
-			List<String> received = new BufferedReader(
-					new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8))
-				.lines()
-				.skip(1)
-				.toList();
-			assertThat(received).containsExactly(messages);
+			assertThat(received(receiver)).containsExactly(messages);
 			// Up to eight a sendmmsg call.
 			assertThat(calls).isBetween(75, 300);
+		}
+		finally {
+			receiver.destroyForcibly();
+		}
+	}
+
+	@Test
+	void whenAMessageIsLargerThanTheNativeBufferACallStartsWithThenItGoesWhole() throws Exception {
+		Path socket = this.directory.resolve("dgram.sock");
+		Process receiver = datagramReceiver(socket, 3);
+		try {
+			String[] messages = { "<30>before", "<30>" + "x".repeat(40_000), "<30>after" };
+			MessageBatch batch = batch(messages);
+			// Through libc, with the default send buffer, which holds it.
+			int fd = this.posix.connectDatagram(socket.toString());
+			try {
+				for (int next = 0; next < batch.count();) {
+					next += this.posix.sendDatagrams(fd, batch.data(), batch.ends(), next, batch.count());
+				}
+			}
+			finally {
+				this.posix.close(fd);
+			}
+			assertThat(received(receiver)).containsExactly(messages);
 		}
 		finally {
 			receiver.destroyForcibly();
@@ -155,6 +168,22 @@ class SyslogTransportTests {
 		finally {
 			holder.destroyForcibly();
 		}
+	}
+
+	// A real receiver: python's datagram socket, printing each message it gets as a line.
+	private static Process datagramReceiver(Path socket, int count) throws IOException {
+		Process receiver = new ProcessBuilder("python3", "-c", "import socket,sys\n"
+				+ "s=socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])\n"
+				+ "for i in range(int(sys.argv[2])): print(s.recv(65536).decode(), flush=True)", socket.toString(),
+				Integer.toString(count))
+			.start();
+		await().until(() -> Files.exists(socket));
+		return receiver;
+	}
+
+	private static List<String> received(Process receiver) {
+		return new BufferedReader(new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8)).lines()
+			.toList();
 	}
 
 	private static long openDescriptors() throws IOException {
