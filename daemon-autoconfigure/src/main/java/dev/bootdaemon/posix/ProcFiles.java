@@ -1,5 +1,6 @@
 package dev.bootdaemon.posix;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,8 +95,11 @@ public final class ProcFiles {
 	 * @return the value, or empty if it cannot be read
 	 */
 	public static OptionalInt kernelSetting(String name) {
-		try {
-			return OptionalInt.of(Integer.parseInt(Files.readString(Path.of("/proc/sys", name.split("\\."))).strip()));
+		// In one read: these files show a size of 0, and a read that does not start at
+		// offset 0 finds nothing, so Files.readString would get the first byte alone.
+		try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/sys", name.split("\\.")))) {
+			String line = reader.readLine();
+			return (line != null) ? OptionalInt.of(Integer.parseInt(line.strip())) : OptionalInt.empty();
 		}
 		catch (IOException | NumberFormatException ex) {
 			return OptionalInt.empty();
