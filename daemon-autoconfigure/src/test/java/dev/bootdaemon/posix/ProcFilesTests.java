@@ -15,7 +15,8 @@ class ProcFilesTests {
 	@Test
 	void whenAKernelSettingIsReadThenItIsTheWholeNumberThatCatShows() throws Exception {
 		for (String name : new String[] { "net.unix.max_dgram_qlen", "net.core.wmem_default" }) {
-			assertThat(ProcFiles.kernelSetting(name)).hasValue(Integer.parseInt(cat("/proc/sys/" + name.replace('.', '/'))));
+			String shown = cat("/proc/sys/" + name.replace('.', '/'));
+			assertThat(ProcFiles.kernelSetting(name)).hasValue(Integer.parseInt(shown));
 		}
 	}
 

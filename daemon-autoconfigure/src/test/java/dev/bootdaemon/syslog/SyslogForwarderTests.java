@@ -104,8 +104,9 @@ class SyslogForwarderTests {
 	// What the daemon's descriptors 1 and 2 would be, read by a forwarder to the receiver.
 	private SyslogForwarder startForwarder() throws IOException {
 		InetSocketAddress address = (InetSocketAddress) this.receiver.getLocalAddress();
-		SyslogForwarder forwarder = new SyslogForwarder(Posix.load(),
-				SyslogAddress.parse("udp://127.0.0.1:" + address.getPort()), SyslogFormat.RFC5424, "daemon", "test", 10);
+		SyslogAddress syslog = SyslogAddress.parse("udp://127.0.0.1:" + address.getPort());
+		SyslogForwarder forwarder = new SyslogForwarder(Posix.load(), syslog, SyslogFormat.RFC5424, "daemon", "test",
+				10);
 		forwarder.start(new PipedInputStream(this.stdout, 65536), new PipedInputStream(this.stderr, 65536));
 		return forwarder;
 	}
