@@ -59,14 +59,9 @@ final class DefaultConfigurationFiles {
 	static @Nullable DefaultConfigurationFiles read(Path launchDirectory, ClassLoader classLoader) {
 		List<Properties> files = new ArrayList<>();
 		try {
-			for (boolean onClassPath : new boolean[] { false, true }) {
-				for (String location : LOCATIONS) {
-					URL file = find(location + "application.properties", onClassPath, launchDirectory, classLoader);
-					if (file != null) {
-						try (InputStream stream = file.openStream()) {
-							files.add(load(stream));
-						}
-					}
+			for (URL file : find("application.properties", launchDirectory, classLoader)) {
+				try (InputStream stream = file.openStream()) {
+					files.add(load(stream));
 				}
 			}
 		}
@@ -91,25 +86,31 @@ final class DefaultConfigurationFiles {
 				return false;
 			}
 		}
-		for (boolean onClassPath : new boolean[] { false, true }) {
-			for (String location : LOCATIONS) {
-				for (String other : OTHER_FILES) {
-					if (find(location + other, onClassPath, this.launchDirectory, this.classLoader) != null) {
-						return false;
-					}
-				}
+		for (String other : OTHER_FILES) {
+			if (!find(other, this.launchDirectory, this.classLoader).isEmpty()) {
+				return false;
 			}
 		}
 		return true;
 	}
 
-	private static @Nullable URL find(String name, boolean onClassPath, Path launchDirectory, ClassLoader classLoader)
-			throws IOException {
-		if (onClassPath) {
-			return classLoader.getResource(name);
+	// The file of that name in each default location that has one, in Spring Boot's order
+	// of precedence: the launch directory's config/, the directory, then the class path's.
+	private static List<URL> find(String name, Path launchDirectory, ClassLoader classLoader) throws IOException {
+		List<URL> found = new ArrayList<>();
+		for (String location : LOCATIONS) {
+			Path file = launchDirectory.resolve(location + name);
+			if (Files.isRegularFile(file)) {
+				found.add(file.toUri().toURL());
+			}
 		}
-		Path file = launchDirectory.resolve(name);
-		return Files.isRegularFile(file) ? file.toUri().toURL() : null;
+		for (String location : LOCATIONS) {
+			URL resource = classLoader.getResource(location + name);
+			if (resource != null) {
+				found.add(resource);
+			}
+		}
+		return found;
 	}
 
 	private static Properties load(InputStream stream) throws IOException {
