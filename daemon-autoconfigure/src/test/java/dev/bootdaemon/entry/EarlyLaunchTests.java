@@ -26,25 +26,19 @@ class EarlyLaunchTests {
 
 	@Test
 	void whenTheCommandLineAsksForDaemonModeThenTheDaemonStartsEarly() {
-		assertThat(asks(new String[] { "--daemon.enabled=true", "--server.port=0" }))
-			.isTrue();
-		assertThat(asks(new String[] { "--daemon.enabled=TRUE", "--daemon.command=start",
-				"--daemon.detach=always" }))
-			.isTrue();
-		assertThat(asks(new String[] { "--daemon.enabled=false", "--daemon.enabled=true" }))
-			.as("the last value wins")
-			.isTrue();
+		assertThat(asks("--daemon.enabled=true", "--server.port=0")).isTrue();
+		assertThat(asks("--daemon.enabled=TRUE", "--daemon.command=start", "--daemon.detach=always")).isTrue();
+		assertThat(asks("--daemon.enabled=false", "--daemon.enabled=true")).as("the last value wins").isTrue();
 	}
 
 	@Test
 	void whenTheCommandLineDoesNotSettleDaemonModeOrNeedsTheUsualStartThenNothingStartsEarly() {
-		assertThat(asks(new String[] { "--server.port=0" })).isFalse();
-		assertThat(asks(new String[] { "--daemon.enabled=false" })).isFalse();
-		assertThat(asks(new String[] { "--daemon.enabled=maybe" })).isFalse();
+		assertThat(asks("--server.port=0")).isFalse();
+		assertThat(asks("--daemon.enabled=false")).isFalse();
+		assertThat(asks("--daemon.enabled=maybe")).isFalse();
 		for (String usual : new String[] { "--daemon.command=stop", "--daemon.detach=never", "--daemon.aot-cache=app.aot",
 				"--daemon.working-directory=/srv" }) {
-			assertThat(asks(new String[] { "--daemon.enabled=true", usual })).as(usual)
-				.isFalse();
+			assertThat(asks("--daemon.enabled=true", usual)).as(usual).isFalse();
 		}
 	}
 
@@ -52,8 +46,8 @@ class EarlyLaunchTests {
 	void whenASystemPropertyAsksForDaemonModeThenTheDaemonStartsEarlyUnlessTheCommandLineSaysNo() {
 		System.setProperty("daemon.enabled", "true");
 		try {
-			assertThat(asks(new String[0])).isTrue();
-			assertThat(asks(new String[] { "--daemon.enabled=false" })).isFalse();
+			assertThat(asks()).isTrue();
+			assertThat(asks("--daemon.enabled=false")).isFalse();
 		}
 		finally {
 			System.clearProperty("daemon.enabled");
