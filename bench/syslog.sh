@@ -123,7 +123,11 @@ say "$PORT" warm "$((LINES / 4))"
 PIPED_PORT=$(free_port)
 java -jar app.jar --server.port="$PIPED_PORT" > >(exec logger -u "$WORK/log.sock" -t piped-bench) &
 PIPED=$!
-until say "$PIPED_PORT" warm "$((LINES / 4))" 2> /dev/null; do sleep 0.5; done
+for _ in $(seq 120); do
+	say "$PIPED_PORT" warm "$((LINES / 4))" 2> /dev/null && break
+	sleep 0.5
+done
+kill -0 "$PIPED" || { echo "the app piped to logger did not start" >&2; exit 1; }
 PIPED_LOGGER=$(pgrep -f -n "logger -u $WORK/log.sock -t piped-bench")
 
 TIMEFORMAT='%U %S'
