@@ -10,6 +10,9 @@ import time
 command = sys.argv[1]
 pid, master = pty.fork()
 if pid == 0:
+    # A terminal's shell dies of the hangup, even where this test runs with SIGHUP
+    # ignored (under nohup, say), which exec would pass on.
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
     os.execvp('sh', ['sh', '-c', command + '; echo LAUNCHER_EXIT=$?; exec sleep 120'])
 output = b''
 deadline = time.time() + 120

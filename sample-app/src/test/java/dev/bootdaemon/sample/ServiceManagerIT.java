@@ -30,9 +30,11 @@ class ServiceManagerIT {
 				Map.of());
 		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(log) && Files.readString(log).contains("LISTENING"));
 		int port = Daemons.freePort();
+		// As systemd starts a service: every signal at its default, whatever this test's
+		// own process ignores (SIGHUP under nohup), or the JVM would install no handler.
 		Process service = this.daemons.startBackground(
-				List.of(Daemons.JAVA, "-jar", this.daemons.file("app.jar").toString(), "--daemon.enabled=true",
-						"--server.port=" + port),
+				List.of("env", "--default-signal", Daemons.JAVA, "-jar", this.daemons.file("app.jar").toString(),
+						"--daemon.enabled=true", "--server.port=" + port),
 				Map.of("NOTIFY_SOCKET", socket, "WATCHDOG_USEC", "1000000"));
 		await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("READY=1"));
 		String running = "sample-app running as daemon, pid " + service.pid() + ", port " + port;
