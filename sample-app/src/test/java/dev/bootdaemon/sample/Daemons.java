@@ -140,7 +140,8 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 			if (!exited) {
 				launcher.destroyForcibly();
 			}
-			assertThat(exited).as("launcher exited").isTrue();
+			// What it printed tells why it did not exit.
+			assertThat(exited).as("launcher exited; its output so far: %s%s", read(stdout), read(stderr)).isTrue();
 			Launch launch = new Launch(launcher.exitValue(), launcher.pid(), read(stdout), read(stderr));
 			if (launch.pid() > 0) {
 				this.pids.add(launch.pid());
