@@ -138,16 +138,18 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 			Process launcher = builder.start();
 			boolean exited = launcher.waitFor(LAUNCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 			if (!exited) {
-				launcher.destroyForcibly();
+				launcher.destroyForcibly().waitFor();
 			}
+			String out = read(stdout);
+			String err = read(stderr);
+			Files.delete(stdout);
+			Files.delete(stderr);
 			// What it printed tells why it did not exit.
-			assertThat(exited).as("launcher exited; its output so far: %s%s", read(stdout), read(stderr)).isTrue();
-			Launch launch = new Launch(launcher.exitValue(), launcher.pid(), read(stdout), read(stderr));
+			assertThat(exited).as("launcher exited; its output so far: %s%s", out, err).isTrue();
+			Launch launch = new Launch(launcher.exitValue(), launcher.pid(), out, err);
 			if (launch.pid() > 0) {
 				this.pids.add(launch.pid());
 			}
-			Files.delete(stdout);
-			Files.delete(stderr);
 			return launch;
 		}
 		catch (IOException ex) {
