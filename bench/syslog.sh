@@ -88,12 +88,16 @@ task_report() { # tasks before, pids: what each busy thread took meanwhile, a li
 		if (cpu > 0.05) printf "    %-22s CPU %5.2f us, wait %5.2f us, switches %.3f + %.3f\n", $1, cpu,
 			($7 - $3) / 1e3 / n, ($8 - $4) / n, ($9 - $5) / n }'
 }
-record() { # tag, pids that sent, command printing CPU us a line: once the round's lines arrived
+begin() { # pids that send this turn: with THREADS, what their and rsyslogd's threads took so far
+	senders="$*"
+	[ -z "${THREADS:-}" ] || tasks=$(tasks "$RSYSLOG" "$@")
+}
+record() { # tag, command printing CPU us a line: once the round's lines arrived
 	local r lost
 	await "$1-bench.log" $((round * LINES))
 	read -r r lost <<< "$(rate "$1-bench.log" $((round * LINES)) "$LINES")"
-	echo "$r $lost $($3)" >> "$1.rounds"
-	[ -z "${THREADS:-}" ] || { echo "  $1:"; task_report "$tasks" "$RSYSLOG" $2; }
+	echo "$r $lost $($2)" >> "$1.rounds"
+	[ -z "${THREADS:-}" ] || { echo "  $1:"; task_report "$tasks" "$RSYSLOG" $senders; }
 }
 daemon() { # tag, more arguments
 	java -jar app.jar --daemon.enabled=true --daemon.output=syslog --daemon.syslog.address="unix://$WORK/log.sock" \
@@ -136,21 +140,21 @@ daemon_cpu() { per_line "$before" "$(threads_ns "$DAEMON")"; }
 piped_cpu() { per_line "$before" "$(cpu_ns "$PIPED_LOGGER")"; }
 for round in $(seq "$ROUNDS"); do
 	quiet "$DAEMON"
-	tasks=$(tasks "$RSYSLOG")
+	begin
 	cpu=$({ time logger -u "$WORK/log.sock" -t logger-bench < lines.txt; } 2>&1)
-	record logger "" logger_cpu
+	record logger logger_cpu
 
 	quiet "$DAEMON"
-	tasks=$(tasks "$RSYSLOG" "$DAEMON")
+	begin "$DAEMON"
 	before=$(threads_ns "$DAEMON")
 	say "$PORT" "line+$round" "$LINES"
-	record daemon "$DAEMON" daemon_cpu
+	record daemon daemon_cpu
 
 	quiet "$PIPED"
-	tasks=$(tasks "$RSYSLOG" "$PIPED" "$PIPED_LOGGER")
+	begin "$PIPED" "$PIPED_LOGGER"
 	before=$(cpu_ns "$PIPED_LOGGER")
 	say "$PIPED_PORT" "line+$round" "$LINES"
-	record piped "$PIPED $PIPED_LOGGER" piped_cpu
+	record piped piped_cpu
 	echo "round $round: logger $(tail -1 logger.rounds), boot-daemon $(tail -1 daemon.rounds), app | logger $(tail -1 piped.rounds) (lines/s, lost, CPU us/line)"
 done
 kill "$DAEMON" "$PIPED"
