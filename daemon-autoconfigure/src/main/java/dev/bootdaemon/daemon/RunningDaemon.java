@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import dev.bootdaemon.output.AttachedOutput;
 import dev.bootdaemon.output.OutputReopening;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.ProcFiles;
 import dev.bootdaemon.posix.SignalState;
 import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
 import dev.bootdaemon.settings.DaemonSettings;
@@ -228,7 +230,11 @@ public final class RunningDaemon {
 	 */
 	public void started(ConfigurableApplicationContext context) {
 		if (this.userSwitch != null) {
-			this.userSwitch.apply(this.posix, this.pidFile.getPath(), this.settings.output().file());
+			List<Path> files = new ArrayList<>(List.of(this.pidFile.openFile()));
+			if (this.settings.output().file() != null) {
+				files.add(ProcFiles.ownPath(1));
+			}
+			this.userSwitch.apply(this.posix, files);
 			logger.info("Switched to user " + this.userSwitch);
 		}
 		if (this.settings.readyOn() == ReadyOn.STARTED) {

@@ -2,7 +2,9 @@ package dev.bootdaemon.launch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.jar.Manifest;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.posix.TrustedFiles;
 import dev.bootdaemon.settings.CommandLine;
 
 /**
@@ -58,11 +61,13 @@ final class AotCache {
 		try {
 			Path stampFile = stampFile(cache);
 			String stamp = stamp(jar);
-			if (Files.exists(cache) && Files.exists(stampFile) && Files.readString(stampFile).equals(stamp)) {
+			if (Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
+					&& Files.isRegularFile(stampFile, LinkOption.NOFOLLOW_LINKS)
+					&& Files.readString(stampFile).equals(stamp)) {
 				return List.of("-XX:AOTCache=" + cache);
 			}
 			Files.deleteIfExists(cache);
-			Files.writeString(stampFile, stamp);
+			TrustedFiles.replace(stampFile, stamp.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
 			return List.of("-XX:AOTCacheOutput=" + cache);
 		}
 		catch (IOException ex) {

@@ -55,7 +55,7 @@ record LaunchReport(String applicationName, @Nullable Path pidFile, String outpu
 
 	List<String> linesSince(int max) {
 		return this.outputFiles.stream()
-			.flatMap((file) -> OutputTarget.file(file).linesSince(this.outputMark, max).stream())
+			.flatMap((file) -> OutputTarget.file(file, null).linesSince(this.outputMark, max).stream())
 			.toList();
 	}
 

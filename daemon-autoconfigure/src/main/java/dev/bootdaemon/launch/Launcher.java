@@ -68,10 +68,12 @@ public final class Launcher {
 			List<String> options = new ArrayList<>(markers(Handoff.markers(channel.address(), launchDirectory),
 					launchDirectory));
 			options.addAll(AotCache.options(settings.aotCache(), commandLine, launchDirectory, this.err));
-			StandardStreams streams = settings.output().prepare(channel.directory(), posix);
 			LaunchReport report = LaunchReport.of(settings);
-			long pid = spawn(commandLine, launchDirectory, options, settings.workingDirectory(), settings.umaskOctal(),
-					streams, channel);
+			long pid;
+			try (StandardStreams streams = settings.output().prepare(channel.directory(), posix)) {
+				pid = spawn(commandLine, launchDirectory, options, settings.workingDirectory(), settings.umaskOctal(),
+						streams, channel);
+			}
 			abort.spawned(pid);
 			return finish(channel.await(pid, settings.startupTimeout()), pid, abort, report);
 		}

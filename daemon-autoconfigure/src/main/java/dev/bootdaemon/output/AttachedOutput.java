@@ -12,6 +12,8 @@ public interface AttachedOutput {
 	/**
 	 * Opens the target anew after a log rotation, on SIGHUP.
 	 * @return whether there was anything to reopen
+	 * @throws IllegalStateException if it cannot be reopened, with one line that says
+	 * why and what to do; the output stays where it was
 	 */
 	default boolean reopen() {
 		return false;

@@ -3,7 +3,6 @@ package dev.bootdaemon.output;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -12,10 +11,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixException;
+import dev.bootdaemon.posix.ProcFiles;
+import dev.bootdaemon.posix.TrustedFiles;
+import dev.bootdaemon.posix.TrustedFiles.OpenFile;
 
 /**
- * Output appended to a file, created with mode 0640 if missing.
+ * Output appended to a file, created with mode 0640 if missing. Root opens it only as
+ * {@link TrustedFiles} allows: never through a symbolic link, never a file with other
+ * names or another user's.
  */
 final class FileOutput implements OutputTarget {
 
@@ -27,8 +34,11 @@ final class FileOutput implements OutputTarget {
 
 	private final Path file;
 
-	FileOutput(Path file) {
+	private final @Nullable String user;
+
+	FileOutput(Path file, @Nullable String user) {
 		this.file = file;
+		this.user = user;
 	}
 
 	@Override
@@ -36,17 +46,17 @@ final class FileOutput implements OutputTarget {
 		return this.file;
 	}
 
+	// The launcher opens the file without following a symbolic link, checks it, and
+	// has the daemon open that very file through its /proc/PID/fd name.
 	@Override
 	public StandardStreams prepare(Path privateDirectory, Posix posix) throws IOException {
-		try {
-			Files.createFile(this.file);
-			// Set after creation: the launcher's umask must not narrow the documented mode.
-			Files.setPosixFilePermissions(this.file, MODE_0640);
-		}
-		catch (FileAlreadyExistsException ex) {
-			// Appended to as it is.
-		}
-		return new StandardStreams(this.file, this.file, false);
+		OpenFile open = TrustedFiles.openForAppend(this.file, MODE_0640, this.user);
+		return new StandardStreams(open.procPath(), open.procPath(), false, open);
+	}
+
+	@Override
+	public void redirectThisProcess(Path privateDirectory, Posix posix) throws IOException {
+		redirect(posix);
 	}
 
 	@Override
@@ -55,8 +65,14 @@ final class FileOutput implements OutputTarget {
 
 			@Override
 			public boolean reopen() {
-				posix.redirectStandardStreams(FileOutput.this.file, MODE);
-				return true;
+				try {
+					redirect(posix);
+					return true;
+				}
+				catch (IOException | PosixException ex) {
+					throw new IllegalStateException(ex.getMessage() + "; still writing to the file it had open"
+							+ reopenAdvice(), ex);
+				}
 			}
 
 			@Override
@@ -65,6 +81,28 @@ final class FileOutput implements OutputTarget {
 			}
 
 		};
+	}
+
+	// Once root is dropped, a new file can only be made where the user may write.
+	private String reopenAdvice() {
+		if (ProcFiles.effectiveUserId() == 0) {
+			return "";
+		}
+		String user = (this.user != null) ? this.user : "uid " + ProcFiles.effectiveUserId();
+		return " (the daemon runs as " + user + ": give it write access to " + this.file.getParent()
+				+ ", or have logrotate make the new file for it: the create line that --daemon.command=logrotate "
+				+ "writes)";
+	}
+
+	private void redirect(Posix posix) throws IOException {
+		int fd = posix.openForAppend(this.file, MODE);
+		try {
+			TrustedFiles.check(ProcFiles.ownPath(fd), this.file, this.user);
+			posix.redirectStandardStreams(fd);
+		}
+		finally {
+			posix.close(fd);
+		}
 	}
 
 	@Override

@@ -38,6 +38,9 @@ public final class OutputReopening {
 				logger.info("Reopened " + output.description() + " on " + signal);
 			}
 		}
+		catch (IllegalStateException ex) {
+			logger.error("Could not reopen " + output.description() + " on " + signal + ": " + ex.getMessage());
+		}
 		catch (RuntimeException ex) {
 			logger.error("Could not reopen " + output.description() + " on " + signal, ex);
 		}

@@ -22,10 +22,12 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput, Syslog
 	/**
 	 * Output appended to a file.
 	 * @param file the file, absolute
+	 * @param user the user the daemon switches to, whose file root may append to, or
+	 * {@code null}
 	 * @return the target
 	 */
-	static OutputTarget file(Path file) {
-		return new FileOutput(file);
+	static OutputTarget file(Path file, @Nullable String user) {
+		return new FileOutput(file, user);
 	}
 
 	/**

@@ -2,23 +2,22 @@ package dev.bootdaemon.pidfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.FileLocks;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.ProcFiles;
+import dev.bootdaemon.posix.TrustedFiles;
 
 /**
  * A pidfile written atomically and locked for the life of the process.
@@ -32,7 +31,7 @@ import dev.bootdaemon.posix.ProcFiles;
  */
 public final class PidFile {
 
-	private static final Set<PosixFilePermission> MODE_0644 = PosixFilePermissions.fromString("rw-r--r--");
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final int ATTEMPTS = 20;
 
@@ -80,6 +79,15 @@ public final class PidFile {
 	 */
 	public Path getPath() {
 		return this.path;
+	}
+
+	/**
+	 * Returns the name under {@code /proc/self/fd} of the locked pidfile, which reaches
+	 * that very file whatever its path names now.
+	 * @return the name
+	 */
+	public synchronized Path openFile() {
+		return ProcFiles.ownPath(this.fd);
 	}
 
 	/**
@@ -284,11 +292,13 @@ public final class PidFile {
 		}
 	}
 
+	// Created anew (O_EXCL), never through a symbolic link: the directory may be the
+	// service account's.
 	private static Path writeTemp(Path path, long pid) {
+		Path temp = path.toAbsolutePath()
+			.resolveSibling("." + path.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
 		try {
-			Path temp = Files.createTempFile(path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp");
-			Files.writeString(temp, pid + "\n", StandardCharsets.US_ASCII);
-			Files.setPosixFilePermissions(temp, MODE_0644);
+			TrustedFiles.create(temp, (pid + "\n").getBytes(StandardCharsets.US_ASCII), "rw-r--r--");
 			return temp;
 		}
 		catch (IOException ex) {

@@ -27,6 +27,9 @@ final class JnaPosix implements Posix {
 
 	private static final int O_APPEND = 02000;
 
+	// Not shared: arm64 has its own (asm/fcntl.h).
+	private static final int O_NOFOLLOW = "aarch64".equals(System.getProperty("os.arch")) ? 0100000 : 0400000;
+
 	private static final int O_CLOEXEC = 02000000;
 
 	private static final int LOCK_EX = 2;
@@ -65,7 +68,7 @@ final class JnaPosix implements Posix {
 
 	@Override
 	public int openReadOnly(Path path) {
-		return check(this.libc.open(path.toString(), O_RDONLY | O_CLOEXEC, 0), "open(" + path + ")");
+		return check(this.libc.open(path.toString(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0), "open(" + path + ")");
 	}
 
 	@Override
@@ -86,16 +89,15 @@ final class JnaPosix implements Posix {
 	}
 
 	@Override
-	public void redirectStandardStreams(Path path, int mode) {
-		int fd = check(this.libc.open(path.toString(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode),
+	public int openForAppend(Path path, int mode) {
+		return check(this.libc.open(path.toString(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode),
 				"open(" + path + ")");
-		try {
-			check(this.libc.dup2(fd, 1), "dup2(" + path + ", 1)");
-			check(this.libc.dup2(fd, 2), "dup2(" + path + ", 2)");
-		}
-		finally {
-			close(fd);
-		}
+	}
+
+	@Override
+	public void redirectStandardStreams(int fd) {
+		check(this.libc.dup2(fd, 1), "dup2(" + fd + ", 1)");
+		check(this.libc.dup2(fd, 2), "dup2(" + fd + ", 2)");
 	}
 
 	@Override

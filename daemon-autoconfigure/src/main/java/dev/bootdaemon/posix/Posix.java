@@ -14,7 +14,7 @@ public interface Posix {
 
 	/**
 	 * Opens a file read-only with {@code O_CLOEXEC}, so that processes the daemon starts
-	 * do not inherit it.
+	 * do not inherit it, never through a symbolic link ({@code O_NOFOLLOW}).
 	 * @param path the file
 	 * @return the file descriptor
 	 * @throws PosixException if {@code open(2)} fails
@@ -39,13 +39,22 @@ public interface Posix {
 	void close(int fd);
 
 	/**
-	 * Points file descriptors 1 and 2 at a file opened for appending, created with the
-	 * given mode if missing. Each switch is atomic: no write finds the descriptor closed.
+	 * Opens a file for appending, with {@code O_CLOEXEC}, created with the given mode if
+	 * missing, never through a symbolic link ({@code O_NOFOLLOW}).
 	 * @param path the file
 	 * @param mode permission bits for a new file
-	 * @throws PosixException if {@code open(2)} or {@code dup2(2)} fails
+	 * @return the file descriptor
+	 * @throws PosixException if {@code open(2)} fails; {@code ELOOP} for a symbolic link
 	 */
-	void redirectStandardStreams(Path path, int mode);
+	int openForAppend(Path path, int mode);
+
+	/**
+	 * Points file descriptors 1 and 2 at an open file. Each switch is atomic: no write
+	 * finds the descriptor closed.
+	 * @param fd the open file, left open
+	 * @throws PosixException if {@code dup2(2)} fails
+	 */
+	void redirectStandardStreams(int fd);
 
 	/**
 	 * Points file descriptors 1 and 2 at two named pipes, each opened for reading and

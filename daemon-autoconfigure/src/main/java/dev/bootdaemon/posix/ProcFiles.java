@@ -2,10 +2,14 @@ package dev.bootdaemon.posix;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -86,7 +90,64 @@ public final class ProcFiles {
 	 * @throws IOException if it cannot be read
 	 */
 	public static Object openFileKey(int fd) throws IOException {
-		return Files.readAttributes(proc(-1).resolve("fd/" + fd), BasicFileAttributes.class).fileKey();
+		return Files.readAttributes(ownPath(fd), BasicFileAttributes.class).fileKey();
+	}
+
+	/**
+	 * Returns the name under {@code /proc/self/fd} of an open descriptor of this
+	 * process: opening it, or changing its mode or owner, reaches the very file the
+	 * descriptor refers to, whatever its path names now.
+	 * @param fd the descriptor
+	 * @return {@code /proc/self/fd/N}
+	 */
+	public static Path ownPath(int fd) {
+		return proc(-1).resolve("fd/" + fd);
+	}
+
+	/**
+	 * Finds the descriptor of this process that refers to the file a path names now,
+	 * without following a symbolic link at the path.
+	 * @param file the file just opened
+	 * @return the descriptor
+	 * @throws IOException if none does: the path was replaced after it was opened
+	 */
+	static int descriptorOf(Path file) throws IOException {
+		Object key = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+		try (Stream<Path> descriptors = Files.list(proc(-1).resolve("fd"))) {
+			for (Path descriptor : (Iterable<Path>) descriptors::iterator) {
+				int fd = Integer.parseInt(descriptor.getFileName().toString());
+				if (fd > 2 && key.equals(fileKey(descriptor))) {
+					return fd;
+				}
+			}
+		}
+		throw new FileSystemException(file.toString(), null, "was replaced while it was being opened");
+	}
+
+	/**
+	 * Returns the effective user id of this process, without libc.
+	 * @return the id, from the {@code Uid:} line of {@code /proc/self/status}
+	 */
+	public static int effectiveUserId() {
+		try {
+			String uids = status().lines()
+				.filter((line) -> line.startsWith("Uid:"))
+				.findFirst()
+				.orElseThrow(() -> new IOException("no Uid: line"));
+			return Integer.parseInt(uids.substring(4).strip().split("\\s+")[1]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read this process's user id", ex);
+		}
+	}
+
+	private static @Nullable Object fileKey(Path descriptor) {
+		try {
+			return Files.readAttributes(descriptor, BasicFileAttributes.class).fileKey();
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	/**

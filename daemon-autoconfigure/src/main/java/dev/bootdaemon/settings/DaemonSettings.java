@@ -170,7 +170,8 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 			}
 			case FILE -> {
 				String file = properties.getOutputFile();
-				yield OutputTarget.file(resolve(launchDirectory, (file != null) ? file : name + ".out"));
+				yield OutputTarget.file(resolve(launchDirectory, (file != null) ? file : name + ".out"),
+						blankToNull(properties.getUser()));
 			}
 			case NONE -> OutputTarget.discarded();
 			case SYSLOG -> {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.pidfile.PidFileProbe;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.TrustedFiles;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
 /**
@@ -52,6 +53,10 @@ public final class LaunchChecks {
 		Path outputFile = settings.output().file();
 		if (outputFile != null) {
 			checkWritableFile(DaemonSettings.OUTPUT_FILE, outputFile);
+			String problem = TrustedFiles.problem(outputFile, settings.user());
+			if (problem != null) {
+				throw new InvalidDaemonPropertyException(DaemonSettings.OUTPUT_FILE, outputFile, problem);
+			}
 		}
 		checkWritableFile(settings.pidFileProperty(), settings.pidFile());
 		if (Files.isSymbolicLink(settings.pidFile())) {

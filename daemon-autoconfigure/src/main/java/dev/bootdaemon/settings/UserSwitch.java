@@ -2,8 +2,8 @@ package dev.bootdaemon.settings;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -73,18 +73,18 @@ public final class UserSwitch {
 	/**
 	 * Hands the daemon's files to the user, then switches the whole process to it.
 	 * @param posix the libc binding
-	 * @param files the pidfile and the output file, where there is one
+	 * @param files the open pidfile and output file, by their {@code /proc/self/fd}
+	 * names: a name in a directory the user can write could meanwhile be a link to a
+	 * root file
 	 */
-	public void apply(Posix posix, Path... files) {
+	public void apply(Posix posix, List<Path> files) {
 		for (Path file : files) {
-			if (file != null && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-				try {
-					Files.setAttribute(file, "unix:uid", this.uid, LinkOption.NOFOLLOW_LINKS);
-					Files.setAttribute(file, "unix:gid", this.gid, LinkOption.NOFOLLOW_LINKS);
-				}
-				catch (IOException ex) {
-					throw new DaemonStartException("Cannot hand " + file + " to user " + this.user + ": " + ex, ex);
-				}
+			try {
+				Files.setAttribute(file, "unix:uid", this.uid);
+				Files.setAttribute(file, "unix:gid", this.gid);
+			}
+			catch (IOException ex) {
+				throw new DaemonStartException("Cannot hand " + file + " to user " + this.user + ": " + ex, ex);
 			}
 		}
 		posix.switchUser(this.user, this.uid, this.gid);

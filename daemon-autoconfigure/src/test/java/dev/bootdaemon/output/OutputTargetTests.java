@@ -29,9 +29,12 @@ class OutputTargetTests {
 	@Test
 	void whenAFileThenItIsCreatedWithMode0640AndItsNewLinesCanBeRead() throws IOException {
 		Path file = this.directory.resolve("app.out");
-		OutputTarget output = OutputTarget.file(file);
-		StandardStreams streams = output.prepare(this.directory, this.posix);
-		assertThat(streams).isEqualTo(new StandardStreams(file, file, false));
+		OutputTarget output = OutputTarget.file(file, null);
+		try (StandardStreams streams = output.prepare(this.directory, this.posix)) {
+			assertThat(streams.stdout()).isEqualTo(streams.stderr());
+			assertThat(Files.isSameFile(streams.stdout(), file)).isTrue();
+			assertThat(streams.pipes()).isFalse();
+		}
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
 		Files.writeString(file, "before\n");
 		long mark = output.mark();
