@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -72,11 +73,11 @@ final class DaemonCommand {
 				case STOP -> throw new Exit(stop(settings, context, launchDirectory));
 				case SYSTEMD_UNIT -> {
 					this.out.print(SystemdUnit.of(settings, context.commandLine(), Launcher.javaBinary(),
-							launchDirectory));
+							launchDirectory, ports(environment)));
 					throw new Exit(0);
 				}
 				case LOGROTATE -> {
-					this.out.print(LogrotateStanza.of(settings));
+					this.out.print(LogrotateStanza.of(settings, Posix.load()));
 					throw new Exit(0);
 				}
 				case RESTART -> {
@@ -214,6 +215,13 @@ final class DaemonCommand {
 				? InvalidDaemonPropertyException.of(invalid).getMessage() : ex.getMessage();
 		this.err.println(name + " cannot " + verb + ": " + reason);
 		return new Exit(1);
+	}
+
+	private static List<Integer> ports(Environment environment) {
+		return Stream.of("server.port", "management.server.port")
+			.map((property) -> environment.getProperty(property, Integer.class))
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	private int stop(DaemonSettings settings, LaunchContext context, Path launchDirectory) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.settings.CommandLine;
 import dev.bootdaemon.settings.DaemonSettings;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
 /**
  * A systemd unit that runs the application as it was invoked: the same java binary, JVM
@@ -20,7 +21,14 @@ import dev.bootdaemon.settings.DaemonSettings;
  */
 public final class SystemdUnit {
 
-	private static final String COMMAND_ARGUMENT = "--daemon.command=";
+	// What the unit's own lines say instead, or what would make the service print a
+	// unit and exit: User= starts the JVM as the user, who cannot switch again.
+	private static final List<String> LEFT_OUT = List.of("--daemon.command=", "-Ddaemon.command=", "--daemon.user=",
+			"-Ddaemon.user=", "--daemon.group=", "-Ddaemon.group=");
+
+	private static final String NAME = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
+
+	private static final int FIRST_UNPRIVILEGED_PORT = 1024;
 
 	private SystemdUnit() {
 	}
@@ -31,18 +39,22 @@ public final class SystemdUnit {
 	 * @param commandLine this JVM's command line, as byte strings
 	 * @param javaBinary the absolute java binary
 	 * @param launchDirectory the directory the command was run in
+	 * @param ports the ports the application listens on, as configured
 	 * @return the unit file's text
+	 * @throws InvalidDaemonPropertyException if a value cannot be written in a unit
 	 */
 	public static String of(DaemonSettings settings, List<String> commandLine, String javaBinary,
-			Path launchDirectory) {
+			Path launchDirectory, List<Integer> ports) {
+		checkName("daemon.user", settings.user());
+		checkName("daemon.group", settings.group());
 		List<String> execStart = new ArrayList<>(JavaCommand.relocate(commandLine, javaBinary, launchDirectory,
 				List.of()));
-		execStart.removeIf((arg) -> arg.startsWith(COMMAND_ARGUMENT));
+		execStart.removeIf((arg) -> LEFT_OUT.stream().anyMatch((prefix) -> CommandLine.text(arg).startsWith(prefix)));
 		if (!execStart.contains("--daemon.enabled=true")) {
 			execStart.add("--daemon.enabled=true");
 		}
 		StringBuilder unit = new StringBuilder();
-		unit.append("# ").append(settings.applicationName()).append(", written by --daemon.command=systemd-unit\n");
+		unit.append("# ").append(oneLine(settings.applicationName())).append(", written by --daemon.command=systemd-unit\n");
 		unit.append("[Unit]\n");
 		unit.append("Description=").append(escape(settings.applicationName())).append('\n');
 		unit.append("After=network.target\n\n");
@@ -61,7 +73,11 @@ public final class SystemdUnit {
 		if (settings.group() != null) {
 			unit.append("Group=").append(settings.group()).append('\n');
 		}
-		String runtimeDirectory = runtimeDirectory(settings.pidFile());
+		if (settings.user() != null && ports.stream().anyMatch((port) -> port > 0 && port < FIRST_UNPRIVILEGED_PORT)) {
+			// The user binds the port itself: systemd gives it this one capability.
+			unit.append("AmbientCapabilities=CAP_NET_BIND_SERVICE\n");
+		}
+		String runtimeDirectory = runtimeDirectory(settings);
 		if (runtimeDirectory != null) {
 			unit.append("RuntimeDirectory=").append(runtimeDirectory).append('\n');
 		}
@@ -78,15 +94,38 @@ public final class SystemdUnit {
 		return unit.toString();
 	}
 
-	// systemd makes /run/NAME for RuntimeDirectory=NAME, owned by User=.
-	private static @Nullable String runtimeDirectory(Path pidFile) {
-		Path directory = pidFile.getParent();
+	// systemd makes /run/NAME for RuntimeDirectory=NAME, owned by User=; the setting
+	// is a list separated by spaces.
+	private static @Nullable String runtimeDirectory(DaemonSettings settings) {
+		Path directory = settings.pidFile().getParent();
 		for (String run : List.of("/run", "/var/run")) {
 			if (directory != null && directory.getParent() != null && directory.getParent().equals(Path.of(run))) {
-				return directory.getFileName().toString();
+				String name = directory.getFileName().toString();
+				if (!name.matches(NAME)) {
+					throw new InvalidDaemonPropertyException(settings.pidFileProperty(), settings.pidFile(),
+							"a unit's RuntimeDirectory= cannot name " + directory + "; use letters, digits, '.', '_' "
+									+ "and '-'");
+				}
+				return name;
 			}
 		}
 		return null;
+	}
+
+	private static void checkName(String property, @Nullable String name) {
+		if (name != null && !name.matches(NAME)) {
+			throw new InvalidDaemonPropertyException(property, name,
+					"a unit's User= and Group= take letters, digits, '.', '_' and '-' only");
+		}
+	}
+
+	/**
+	 * Returns text for a comment or a one-line setting: line breaks become spaces.
+	 * @param text the text
+	 * @return it, on one line
+	 */
+	static String oneLine(String text) {
+		return text.replace('\n', ' ').replace('\r', ' ');
 	}
 
 	// systemd's time spans take milliseconds too.
@@ -121,7 +160,7 @@ public final class SystemdUnit {
 	}
 
 	private static String escape(String text) {
-		return text.replace("%", "%%").replace("\n", " ");
+		return oneLine(text.replace("%", "%%"));
 	}
 
 }

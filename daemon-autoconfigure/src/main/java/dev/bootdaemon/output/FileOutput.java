@@ -3,6 +3,7 @@ package dev.bootdaemon.output;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -95,7 +96,16 @@ final class FileOutput implements OutputTarget {
 	}
 
 	private void redirect(Posix posix) throws IOException {
-		int fd = posix.openForAppend(this.file, MODE);
+		int fd;
+		try {
+			fd = posix.openForAppend(this.file, MODE);
+		}
+		catch (PosixException ex) {
+			if (Files.isSymbolicLink(this.file)) {
+				throw new FileSystemException(this.file.toString(), null, "is a symbolic link; refusing to follow it");
+			}
+			throw ex;
+		}
 		try {
 			TrustedFiles.check(ProcFiles.ownPath(fd), this.file, this.user);
 			posix.redirectStandardStreams(fd);

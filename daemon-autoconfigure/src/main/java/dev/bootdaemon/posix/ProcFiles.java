@@ -129,15 +129,28 @@ public final class ProcFiles {
 	 * @return the id, from the {@code Uid:} line of {@code /proc/self/status}
 	 */
 	public static int effectiveUserId() {
+		return effectiveId("Uid:");
+	}
+
+	/**
+	 * Returns the effective group id of this process, without libc.
+	 * @return the id, from the {@code Gid:} line of {@code /proc/self/status}
+	 */
+	public static int effectiveGroupId() {
+		return effectiveId("Gid:");
+	}
+
+	// The line holds the real, effective, saved and file system ids.
+	private static int effectiveId(String line) {
 		try {
-			String uids = status().lines()
-				.filter((line) -> line.startsWith("Uid:"))
+			String ids = status().lines()
+				.filter((candidate) -> candidate.startsWith(line))
 				.findFirst()
-				.orElseThrow(() -> new IOException("no Uid: line"));
-			return Integer.parseInt(uids.substring(4).strip().split("\\s+")[1]);
+				.orElseThrow(() -> new IOException("no " + line + " line"));
+			return Integer.parseInt(ids.substring(line.length()).strip().split("\\s+")[1]);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read this process's user id", ex);
+			throw new UncheckedIOException("Cannot read this process's ids", ex);
 		}
 	}
 

@@ -52,7 +52,8 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 
 	static final String SPRING_PID_FILE = "spring.pid.file";
 
-	static final String OUTPUT_FILE = "daemon.output-file";
+	/** The property that names the output file. */
+	public static final String OUTPUT_FILE = "daemon.output-file";
 
 	static final String WORKING_DIRECTORY = "daemon.working-directory";
 

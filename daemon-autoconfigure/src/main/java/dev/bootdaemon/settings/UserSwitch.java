@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.Posix.Account;
+import dev.bootdaemon.posix.ProcFiles;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
 /**
@@ -55,6 +56,10 @@ public final class UserSwitch {
 			throw new InvalidDaemonPropertyException("daemon.group", group, "no such group");
 		}
 		int euid = posix.effectiveUserId();
+		if (euid == account.uid() && ProcFiles.effectiveGroupId() == gid) {
+			// Started as the user already, as a unit's User= and Group= do.
+			return null;
+		}
 		if (euid != 0) {
 			throw new InvalidDaemonPropertyException("daemon.user", user,
 					"switching user needs root, but this process runs as uid " + euid);

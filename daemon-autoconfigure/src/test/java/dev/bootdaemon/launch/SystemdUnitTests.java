@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.bootdaemon.settings.DaemonSettings;
+import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.settings.LaunchContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link SystemdUnit}; {@code ServiceFilesIT} checks a generated unit with
@@ -57,10 +59,41 @@ class SystemdUnitTests {
 		assertThat(SystemdUnit.quote("")).isEqualTo("\"\"");
 	}
 
+	@Test
+	void whenTheUserIsSetThenExecStartLeavesTheSwitchToUserAndAPrivilegedPortGetsItsCapability() {
+		List<String> commandLine = List.of("java", "-Ddaemon.command=systemd-unit", "-Ddaemon.group=staff", "-jar",
+				"shop.jar", "--daemon.user=shop", "--daemon.command=systemd-unit", "--server.port=80");
+		this.environment.setProperty("daemon.user", "shop");
+		String unit = unit(commandLine, List.of(80));
+		assertThat(unit).contains("\nExecStart=/usr/bin/java -jar /opt/shop/shop.jar --server.port=80 "
+				+ "--daemon.enabled=true\n", "\nUser=shop\n", "\nAmbientCapabilities=CAP_NET_BIND_SERVICE\n");
+		assertThat(unit(commandLine, List.of(8080))).doesNotContain("AmbientCapabilities");
+	}
+
+	@Test
+	void whenNamesHoldSpacesOrLineBreaksThenTheyAreRefusedOrKeptOnOneLine() {
+		this.environment.setProperty("spring.application.name", "my\n[Service]\nExecStartPre=/bin/evil %n");
+		String unit = unit();
+		assertThat(unit).startsWith("# my [Service] ExecStartPre=/bin/evil %n, written by")
+			.contains("\nDescription=my [Service] ExecStartPre=/bin/evil %%n\n")
+			.doesNotContain("\nExecStartPre");
+		this.environment.setProperty("daemon.user", "my shop");
+		assertThatExceptionOfType(InvalidDaemonPropertyException.class).isThrownBy(this::unit)
+			.withMessageStartingWith("Invalid value 'my shop' for property 'daemon.user'");
+		this.environment.setProperty("daemon.user", "shop");
+		this.environment.setProperty("daemon.pid-file", "/run/my shop/shop.pid");
+		assertThatExceptionOfType(InvalidDaemonPropertyException.class).isThrownBy(this::unit)
+			.withMessageContaining("RuntimeDirectory=");
+	}
+
 	private String unit() {
+		return unit(COMMAND_LINE, List.of(8080));
+	}
+
+	private String unit(List<String> commandLine, List<Integer> ports) {
 		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY,
-				new LaunchContext(COMMAND_LINE, "shop", null, false));
-		return SystemdUnit.of(settings, COMMAND_LINE, "/usr/bin/java", LAUNCH_DIRECTORY);
+				new LaunchContext(commandLine, "shop", null, false));
+		return SystemdUnit.of(settings, commandLine, "/usr/bin/java", LAUNCH_DIRECTORY, ports);
 	}
 
 }

@@ -85,6 +85,13 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 			.toList();
 	}
 
+	/**
+	 * Kills this process after the test too.
+	 */
+	void track(long pid) {
+		this.pids.add(pid);
+	}
+
 	Path directory() {
 		return this.directory;
 	}

@@ -31,7 +31,7 @@ class ServiceFilesIT {
 				"--daemon.watchdog=30s", "--server.port=8080");
 		assertThat(unit.exitCode()).as(unit.stderr()).isZero();
 		assertThat(unit.stdout()).contains("\nExecStart=" + Daemons.JAVA + " -Xmx256m \"-Dsample.motto=100%% up\" -jar "
-				+ this.daemons.file("app.jar") + " --daemon.pid-file=/run/sample/app.pid --daemon.user=bootdaemon "
+				+ this.daemons.file("app.jar") + " --daemon.pid-file=/run/sample/app.pid "
 				+ "--daemon.watchdog=30s --server.port=8080 --daemon.enabled=true\n")
 			.contains("\nUser=bootdaemon\n", "\nRuntimeDirectory=sample\n", "\nWatchdogSec=30s\n");
 		Path file = Files.writeString(this.daemons.file("sample.service"), unit.stdout());
