@@ -22,7 +22,7 @@ final class AotTraining {
 		for (String arg : commandLine) {
 			if (arg.startsWith("-XX:AOTCacheOutput=")) {
 				return Optional.of("Training the AOT cache " + cache + " during this run (there was none, or it "
-						+ "was made for another jar or JDK); it is written when the daemon stops");
+						+ "was made for other code or another JDK); it is written when the daemon stops");
 			}
 			if (arg.startsWith("-XX:AOTCache=")) {
 				return Optional.of("Started with the AOT cache " + cache);

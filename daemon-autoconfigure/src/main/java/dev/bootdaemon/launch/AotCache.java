@@ -1,5 +1,6 @@
 package dev.bootdaemon.launch;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +9,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.posix.ProcFiles;
 import dev.bootdaemon.posix.TrustedFiles;
 import dev.bootdaemon.settings.CommandLine;
 
@@ -21,9 +25,11 @@ import dev.bootdaemon.settings.CommandLine;
  * again and again, so it trains its cache during its first real run
  * ({@code -XX:AOTCacheOutput}, written when it exits) and later starts use it
  * ({@code -XX:AOTCache}); the launcher's own JVM never trains. A stamp beside the cache
- * records what it was made for (the JDK, and the jar and its class path with their sizes
- * and times): a cache made for another jar or JDK is trained again rather than handed to
- * a JVM that would reject it.
+ * records what it was made for (the JDK, and every file on the class and module paths
+ * with its size and time): a cache made for other code or another JDK is trained again
+ * rather than handed to a JVM that would reject it or, worse, run the old code. The JDK
+ * writes the cache as the user the daemon runs as when it stops, so that user must be
+ * able to write its directory, and root trains only where no other user can write.
  */
 final class AotCache {
 
@@ -37,11 +43,13 @@ final class AotCache {
 	 * @param cache the cache, or {@code null} if none is wanted
 	 * @param commandLine this JVM's command line, as byte strings
 	 * @param launchDirectory what relative paths in it are relative to
+	 * @param user the user the daemon switches to, who writes the cache when it stops,
+	 * or {@code null}
 	 * @param warnings where to say why there is no cache
 	 * @return the options, none if there is no cache to use or train
 	 */
 	static List<String> options(@Nullable Path cache, List<String> commandLine, Path launchDirectory,
-			PrintStream warnings) {
+			@Nullable String user, PrintStream warnings) {
 		if (cache == null || commandLine.stream().anyMatch((arg) -> arg.startsWith("-XX:AOT"))) {
 			return List.of();
 		}
@@ -60,14 +68,20 @@ final class AotCache {
 		}
 		try {
 			Path stampFile = stampFile(cache);
-			String stamp = stamp(jar);
+			String stamp = stamp(classPath(commandLine, jar, launchDirectory));
 			if (Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
 					&& Files.isRegularFile(stampFile, LinkOption.NOFOLLOW_LINKS)
 					&& Files.readString(stampFile).equals(stamp)) {
 				return List.of("-XX:AOTCache=" + cache);
 			}
+			String unsafe = trainingProblem(cache.getParent(), user);
+			if (unsafe != null) {
+				warnings.println("Warning: daemon.aot-cache " + cache + ": " + unsafe
+						+ "; the daemon starts without a cache");
+				return List.of();
+			}
 			Files.deleteIfExists(cache);
-			TrustedFiles.replace(stampFile, stamp.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+			TrustedFiles.replace(stampFile, stamp.getBytes(StandardCharsets.UTF_8), "rw-r--r--", user);
 			return List.of("-XX:AOTCacheOutput=" + cache);
 		}
 		catch (IOException ex) {
@@ -79,6 +93,23 @@ final class AotCache {
 
 	static Path stampFile(Path cache) {
 		return cache.resolveSibling(cache.getFileName() + ".stamp");
+	}
+
+	// The JDK writes the cache, following links, as the user the daemon runs as when it
+	// stops: that user must be able to write the directory, and as root nobody else may.
+	private static @Nullable String trainingProblem(Path directory, @Nullable String user) throws IOException {
+		Map<String, Object> ids = Files.readAttributes(directory, "unix:uid,gid,mode");
+		int mode = (Integer) ids.get("mode");
+		String owner = Files.getOwner(directory).getName();
+		if (user != null) {
+			return (owner.equals(user) && (mode & 0200) != 0) || (mode & 0002) != 0 ? null
+					: user + ", who writes the cache when the daemon stops, cannot write " + directory
+							+ " (give it that directory)";
+		}
+		boolean othersWrite = (Integer) ids.get("uid") != 0 || ((mode & 0020) != 0 && (Integer) ids.get("gid") != 0)
+				|| (mode & 0002) != 0;
+		return (ProcFiles.effectiveUserId() == 0 && othersWrite) ? directory + " can be written by a user other "
+				+ "than root, who could put a link where the JDK writes the cache as root" : null;
 	}
 
 	private static @Nullable Path jar(List<String> commandLine, Path launchDirectory) {
@@ -98,33 +129,80 @@ final class AotCache {
 		}
 	}
 
-	// What a cache is valid for: the JDK, and each class path file with its size and time.
-	private static String stamp(@Nullable Path jar) throws IOException {
+	// What a cache is valid for: the JDK, and every file on the class and module paths
+	// with its size and time, directories walked.
+	private static String stamp(List<Path> classPath) throws IOException {
 		StringBuilder stamp = new StringBuilder();
 		stamp.append("java.home=").append(System.getProperty("java.home")).append('\n');
 		stamp.append("java.vm.version=").append(System.getProperty("java.vm.version")).append('\n');
-		for (Path file : classPath(jar)) {
-			stamp.append(file).append(' ').append(Files.size(file)).append(' ')
-				.append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+		for (Path entry : classPath) {
+			if (Files.isDirectory(entry)) {
+				try (Stream<Path> files = Files.walk(entry)) {
+					for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+						appendFile(stamp, file);
+					}
+				}
+			}
+			else if (Files.exists(entry)) {
+				appendFile(stamp, entry);
+			}
+			else {
+				stamp.append(entry).append(" missing\n");
+			}
 		}
 		return stamp.toString();
 	}
 
-	private static List<Path> classPath(@Nullable Path jar) throws IOException {
-		List<Path> files = new ArrayList<>();
-		if (jar == null) {
-			return files;
+	private static void appendFile(StringBuilder stamp, Path file) throws IOException {
+		stamp.append(file).append(' ').append(Files.size(file)).append(' ')
+			.append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+	}
+
+	// The -jar, or else the class path (-cp, or CLASSPATH), and the module paths; a
+	// wildcard stands for the directory's jars, and a jar adds its manifest's Class-Path.
+	private static List<Path> classPath(List<String> commandLine, @Nullable Path jar, Path launchDirectory)
+			throws IOException {
+		List<Path> entries = new ArrayList<>();
+		if (jar != null) {
+			entries.add(jar);
 		}
-		files.add(jar);
+		List<String> lists = new ArrayList<>(CommandLine.pathLists(commandLine).stream().map(CommandLine::text).toList());
+		String environment = System.getenv("CLASSPATH");
+		if (jar == null && lists.isEmpty() && environment != null) {
+			lists.add(environment);
+		}
+		for (String list : lists) {
+			for (String element : list.split(File.pathSeparator)) {
+				Path path = launchDirectory.resolve(element.isEmpty() ? "." : element).normalize();
+				if (path.getFileName() != null && path.getFileName().toString().equals("*")) {
+					try (Stream<Path> jars = Files.list(path.getParent())) {
+						jars.filter((file) -> file.toString().endsWith(".jar")).sorted().forEach(entries::add);
+					}
+				}
+				else {
+					entries.add(path);
+				}
+			}
+		}
+		List<Path> all = new ArrayList<>();
+		for (Path entry : entries) {
+			all.add(entry);
+			all.addAll(manifestClassPath(entry));
+		}
+		return all.stream().distinct().toList();
+	}
+
+	private static List<Path> manifestClassPath(Path jar) throws IOException {
+		if (!Files.isRegularFile(jar) || !jar.toString().endsWith(".jar")) {
+			return List.of();
+		}
+		List<Path> files = new ArrayList<>();
 		try (JarFile file = new JarFile(jar.toFile())) {
 			Manifest manifest = file.getManifest();
 			String classPath = (manifest != null) ? manifest.getMainAttributes().getValue("Class-Path") : null;
 			if (classPath != null) {
 				for (String entry : classPath.trim().split("\\s+")) {
-					Path resolved = jar.resolveSibling(entry).normalize();
-					if (Files.isRegularFile(resolved)) {
-						files.add(resolved);
-					}
+					files.add(jar.resolveSibling(entry).normalize());
 				}
 			}
 		}

@@ -79,9 +79,16 @@ public final class TrustedFiles {
 	 * @throws IOException if it cannot be created
 	 */
 	public static void create(Path file, byte[] content, String mode) throws IOException {
+		create(file, content, mode, null);
+	}
+
+	private static void create(Path file, byte[] content, String mode, @Nullable String owner) throws IOException {
 		try (FileChannel channel = open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
 			Path own = ProcFiles.ownPath(ProcFiles.descriptorOf(file));
 			Files.setPosixFilePermissions(own, PosixFilePermissions.fromString(mode));
+			if (owner != null) {
+				Files.setOwner(own, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(owner));
+			}
 			channel.write(ByteBuffer.wrap(content));
 		}
 	}
@@ -92,11 +99,12 @@ public final class TrustedFiles {
 	 * @param file the file
 	 * @param content what it holds
 	 * @param mode its permission bits, whatever the umask
+	 * @param owner the user it is to belong to, or {@code null} for this process's
 	 * @throws IOException if it cannot be written
 	 */
-	public static void replace(Path file, byte[] content, String mode) throws IOException {
+	public static void replace(Path file, byte[] content, String mode, @Nullable String owner) throws IOException {
 		Files.deleteIfExists(file);
-		create(file, content, mode);
+		create(file, content, mode, owner);
 	}
 
 	/**

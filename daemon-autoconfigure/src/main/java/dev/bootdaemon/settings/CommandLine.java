@@ -3,6 +3,7 @@ package dev.bootdaemon.settings;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -127,6 +128,23 @@ public final class CommandLine {
 			}
 		}
 		return commandLine.size();
+	}
+
+	/**
+	 * Returns the values of the path list options before the main jar, module or class:
+	 * the class path and module paths as given.
+	 * @param commandLine the command line, the java binary first
+	 * @return the path lists, in order
+	 */
+	public static List<String> pathLists(List<String> commandLine) {
+		List<String> lists = new ArrayList<>();
+		int main = mainIndex(commandLine);
+		for (int i = 1; i + 1 < main; i++) {
+			if (isPathListOption(commandLine.get(i))) {
+				lists.add(commandLine.get(++i));
+			}
+		}
+		return lists;
 	}
 
 	/**

@@ -56,7 +56,7 @@ class TrustedFilesTests {
 			.isThrownBy(() -> TrustedFiles.openForAppend(link, PosixFilePermissions.fromString("rw-r-----"), null))
 			.withMessage(link + ": is a symbolic link; refusing to follow it");
 		assertThat(TrustedFiles.problem(link, null)).isEqualTo("is a symbolic link; refusing to follow it");
-		TrustedFiles.replace(link, "x".getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+		TrustedFiles.replace(link, "x".getBytes(StandardCharsets.UTF_8), "rw-r--r--", null);
 		assertThat(link).isRegularFile().hasContent("x");
 		assertVictimUnchanged();
 	}
@@ -92,7 +92,8 @@ class TrustedFilesTests {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
 		assertThatExceptionOfType(FileSystemException.class)
 			.isThrownBy(() -> TrustedFiles.create(file, "two".getBytes(StandardCharsets.UTF_8), "rw-r--r--"));
-		TrustedFiles.replace(file, "three".getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+		TrustedFiles.replace(file, "three".getBytes(StandardCharsets.UTF_8), "rw-r--r--", "nobody");
+		assertThat(Files.getOwner(file).getName()).isEqualTo("nobody");
 		assertThat(file).hasContent("three");
 	}
 

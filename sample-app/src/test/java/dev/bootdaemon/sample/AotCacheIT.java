@@ -3,7 +3,9 @@ package dev.bootdaemon.sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +62,47 @@ class AotCacheIT {
 	}
 
 	@Test
+	void whenLaunchedWithAClassPathThenAChangedJarOnItTrainsTheCacheAgain() throws Exception {
+		Path cache = this.daemons.file("app.aot");
+		List<String> classPath = List.of("-cp", this.extracted.toString(), "dev.bootdaemon.sample.SampleApplication");
+		Launch first = start(classPath);
+		assertThat(ProcInfo.of(first.pid()).commandLine()).contains("-XX:AOTCacheOutput=" + cache);
+		assertThat(stop(classPath).exitCode()).isZero();
+		Launch second = start(classPath);
+		assertThat(ProcInfo.of(second.pid()).commandLine()).contains("-XX:AOTCache=" + cache);
+		assertThat(stop(classPath).exitCode()).isZero();
+		// A redeployed library, named by the jar's manifest: new code, so a new cache.
+		try (var jars = Files.list(this.daemons.file("extracted/lib"))) {
+			Path library = jars.filter((jar) -> jar.getFileName().toString().startsWith("spring-web-")).findFirst()
+				.orElseThrow();
+			Files.setLastModifiedTime(library, FileTime.from(Instant.now()));
+		}
+		Launch third = start(classPath);
+		assertThat(ProcInfo.of(third.pid()).commandLine()).contains("-XX:AOTCacheOutput=" + cache);
+		stop(classPath);
+	}
+
+	@Test
+	void whenStartedAsRootWithAUserThenTheCacheIsTheUsersOrTrainingIsOffWithAWarning() throws Exception {
+		Files.setPosixFilePermissions(this.daemons.directory(), PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path userDirectory = Files.createDirectory(this.daemons.file("cache"));
+		Process chown = new ProcessBuilder("chown", "bootdaemon:", userDirectory.toString()).start();
+		assertThat(chown.waitFor()).isZero();
+		Launch rootDirectory = start(List.of("-jar", this.extracted.toString()), this.daemons.file("app.aot"),
+				"--daemon.user=bootdaemon");
+		assertThat(rootDirectory.stderr()).contains("Warning: daemon.aot-cache " + this.daemons.file("app.aot")
+				+ ": bootdaemon, who writes the cache when the daemon stops, cannot write " + this.daemons.directory());
+		assertThat(ProcInfo.of(rootDirectory.pid()).commandLine()).noneMatch((arg) -> arg.startsWith("-XX:AOT"));
+		assertThat(stop().exitCode()).isZero();
+		Path cache = userDirectory.resolve("app.aot");
+		Launch trained = start(List.of("-jar", this.extracted.toString()), cache, "--daemon.user=bootdaemon");
+		assertThat(ProcInfo.of(trained.pid()).commandLine()).contains("-XX:AOTCacheOutput=" + cache);
+		assertThat(stop().exitCode()).isZero();
+		assertThat(Files.getOwner(cache).getName()).isEqualTo("bootdaemon");
+		assertThat(Files.getOwner(userDirectory.resolve("app.aot.stamp")).getName()).isEqualTo("bootdaemon");
+	}
+
+	@Test
 	void whenTheJarIsAFatJarThenTheLauncherSaysToExtractItAndStartsWithoutACache() {
 		Launch fat = this.daemons.run(List.of(TEMURIN_25, "-jar", "app.jar", "--daemon.enabled=true",
 				"--daemon.aot-cache=app.aot", "--server.port=" + Daemons.freePort()), Map.of())
@@ -70,15 +113,31 @@ class AotCacheIT {
 	}
 
 	private Launch start() {
-		return this.daemons.run(List.of(TEMURIN_25, "-jar", this.extracted.toString(), "--daemon.enabled=true",
-				"--daemon.aot-cache=app.aot", "--daemon.pid-file=sample-app.pid", "--daemon.output-file=sample-app.out",
-				"--server.port=" + Daemons.freePort()), Map.of())
-			.assertStarted();
+		return start(List.of("-jar", this.extracted.toString()));
+	}
+
+	private Launch start(List<String> main) {
+		return start(main, this.daemons.file("app.aot"));
+	}
+
+	private Launch start(List<String> main, Path cache, String... args) {
+		List<String> command = new ArrayList<>(List.of(TEMURIN_25));
+		command.addAll(main);
+		command.addAll(List.of("--daemon.enabled=true", "--daemon.aot-cache=" + cache, "--daemon.pid-file=sample-app.pid",
+				"--daemon.output-file=sample-app.out", "--server.port=" + Daemons.freePort()));
+		command.addAll(List.of(args));
+		return this.daemons.run(command, Map.of()).assertStarted();
 	}
 
 	private Launch stop() {
-		return this.daemons.run(List.of(TEMURIN_25, "-jar", this.extracted.toString(), "--daemon.command=stop",
-				"--daemon.pid-file=sample-app.pid"), Map.of());
+		return stop(List.of("-jar", this.extracted.toString()));
+	}
+
+	private Launch stop(List<String> main) {
+		List<String> command = new ArrayList<>(List.of(TEMURIN_25));
+		command.addAll(main);
+		command.addAll(List.of("--daemon.command=stop", "--daemon.pid-file=sample-app.pid"));
+		return this.daemons.run(command, Map.of());
 	}
 
 }
