@@ -74,6 +74,23 @@ public final class ProcFiles {
 	}
 
 	/**
+	 * Returns a process's process group ({@code /proc/PID/stat}), 0 when the group's
+	 * leader is outside this PID namespace.
+	 * @param pid the process
+	 * @return the group, or -1 if it cannot be read
+	 */
+	public static long processGroup(long pid) {
+		try {
+			String stat = Files.readString(proc(pid).resolve("stat"));
+			// After the command in parentheses: state, parent, process group.
+			return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
 	 * Returns the status lines of this process ({@code /proc/self/status}).
 	 * @return the text
 	 * @throws IOException if it cannot be read

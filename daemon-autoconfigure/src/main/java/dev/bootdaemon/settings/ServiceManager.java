@@ -14,9 +14,11 @@ import dev.bootdaemon.posix.ProcFiles;
  */
 public final class ServiceManager {
 
-	// Supervisors that run their service as a direct child, by command name.
+	// Supervisors that run their service as a direct child, by command name as
+	// /proc/PID/comm holds it: cut to 15 characters ("supervise-daemon" is
+	// "supervise-daemo").
 	private static final Map<String, String> SUPERVISOR_COMMANDS = Map.of("runsv", "runit (runsv)", "s6-supervise",
-			"s6 (s6-supervise)", "supervise", "daemontools (supervise)", "supervise-daemon",
+			"s6 (s6-supervise)", "supervise", "daemontools (supervise)", "supervise-daemo",
 			"OpenRC (supervise-daemon)");
 
 	private ServiceManager() {
@@ -30,10 +32,11 @@ public final class ServiceManager {
 	static @Nullable String detect() {
 		ProcessHandle self = ProcessHandle.current();
 		long parent = self.parent().map(ProcessHandle::pid).orElse(0L);
-		return detect(System.getenv(), self.pid(), parent, ProcFiles.command(parent));
+		return detect(System.getenv(), self.pid(), ProcFiles.processGroup(self.pid()), parent,
+				ProcFiles.command(parent));
 	}
 
-	static @Nullable String detect(Map<String, String> environment, long pid, long parentPid,
+	static @Nullable String detect(Map<String, String> environment, long pid, long processGroup, long parentPid,
 			@Nullable String parentCommand) {
 		if (pid == 1) {
 			return "PID 1 (a container's main process)";
@@ -58,8 +61,12 @@ public final class ServiceManager {
 		if (parentPid == 0) {
 			return "a container runtime (the parent is outside this PID namespace)";
 		}
-		if (parentPid == 1) {
-			return "init or a container's init (the parent is PID 1)";
+		// An init's child is in its own process group (tini, dumb-init) or in init's (a
+		// shell as PID 1; 0 when that group's leader is outside the namespace). A process
+		// whose parent is PID 1 but whose group is another's was orphaned: its starter
+		// (sh -c 'cmd &', ssh host 'cmd &') exited before it looked, so it detaches.
+		if (parentPid == 1 && (processGroup == pid || processGroup == 1 || processGroup == 0)) {
+			return "a container's init (the parent is PID 1, in its own or init's process group)";
 		}
 		return null;
 	}

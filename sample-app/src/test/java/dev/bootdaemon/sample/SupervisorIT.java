@@ -106,6 +106,38 @@ class SupervisorIT {
 		assertThat(this.daemons.file("container.pid")).doesNotExist();
 	}
 
+	@Test
+	void whenOrphanedByTheShellThatStartedItThenItDetachesFromThatShellsSession() throws Exception {
+		int port = Daemons.freePort();
+		// As ssh host 'java -jar app.jar ... &' does: a session of its own for the
+		// shell, which exits at once, and the launcher is reparented long before it looks.
+		Process ssh = this.daemons.startBackground(List.of("setsid", "--wait", "sh", "-c", Daemons.JAVA
+				+ " -jar app.jar --daemon.enabled=true --server.port=" + port + " > launcher.out 2>&1 &"), Map.of());
+		assertThat(ssh.waitFor()).isZero();
+		Path launcherOutput = this.daemons.file("launcher.out");
+		await().atMost(Duration.ofSeconds(60)).until(() -> read(launcherOutput).contains("started as daemon"));
+		long pid = Long.parseLong(read(this.daemons.file("sample-app.pid")).strip());
+		ProcInfo daemon = ProcInfo.of(pid);
+		assertThat(daemon.session()).as("a session of its own, not the shell's").isNotEqualTo(ssh.pid())
+			.isNotEqualTo(pid);
+		assertThat(daemon.fd(1)).isEqualTo(this.daemons.file("sample-app.out"));
+		assertThat(Daemons.get(port, "/")).isEqualTo("Hello from a daemon\n");
+	}
+
+	@Test
+	void whenOpenRcsSuperviseDaemonRunsItThenItStaysInTheForegroundAsProcShowsTheName() throws Exception {
+		int port = Daemons.freePort();
+		// A shell named as OpenRC's supervisor; the kernel cuts its command name to 15
+		// characters, as it does the real one's. The trailing ':' keeps it the parent.
+		Path supervisor = Files.copy(Path.of("/bin/sh"), this.daemons.file("supervise-daemon"));
+		Process supervised = this.daemons.startBackground(List.of(supervisor.toString(), "-c", Daemons.JAVA
+				+ " -jar app.jar --daemon.enabled=true --server.port=" + port + "; :"), Map.of());
+		long pid = awaitServing(port, this.daemons.file("sample-app.pid"));
+		assertThat(Files.readString(Path.of("/proc/" + supervised.pid() + "/comm"))).isEqualTo("supervise-daemo\n");
+		assertThat(ProcInfo.of(pid).ppid()).as("no fork: the supervisor's own child").isEqualTo(supervised.pid());
+		assertThat(this.daemons.file("sample-app.out")).doesNotExist();
+	}
+
 	private static long awaitServing(int port, Path pidFile) {
 		await().atMost(Duration.ofSeconds(60)).until(() -> Daemons.get(port, "/").equals("Hello from a daemon\n"));
 		return Optional.of(pidFile).map(SupervisorIT::read).map(String::strip).map(Long::parseLong).orElseThrow();
