@@ -113,11 +113,8 @@ final class AotCache {
 	}
 
 	private static @Nullable Path jar(List<String> commandLine, Path launchDirectory) {
-		int main = CommandLine.mainIndex(commandLine);
-		if (main < commandLine.size() && commandLine.get(main - 1).equals("-jar")) {
-			return launchDirectory.resolve(CommandLine.text(commandLine.get(main))).normalize();
-		}
-		return null;
+		String jar = CommandLine.jar(commandLine);
+		return (jar != null) ? launchDirectory.resolve(jar).normalize() : null;
 	}
 
 	private static boolean isFatJar(Path jar) {

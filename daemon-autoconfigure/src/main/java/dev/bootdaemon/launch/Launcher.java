@@ -126,7 +126,9 @@ public final class Launcher {
 
 	private long spawn(List<String> commandLine, Path launchDirectory, List<String> options, Path workingDirectory,
 			@Nullable String umask, StandardStreams streams, StartupChannel channel) {
-		List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory, options);
+		List<String> daemonOptions = new ArrayList<>(options);
+		daemonOptions.addAll(NativeAccess.options(commandLine, launchDirectory));
+		List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory, daemonOptions);
 		return DetachedProcess.start(command, workingDirectory, umask, streams, channel.directory(),
 				environment(launchDirectory));
 	}

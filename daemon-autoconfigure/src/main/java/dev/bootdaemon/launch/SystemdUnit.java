@@ -48,7 +48,7 @@ public final class SystemdUnit {
 		checkName("daemon.user", settings.user());
 		checkName("daemon.group", settings.group());
 		List<String> execStart = new ArrayList<>(JavaCommand.relocate(commandLine, javaBinary, launchDirectory,
-				List.of()));
+				NativeAccess.options(commandLine, launchDirectory)));
 		execStart.removeIf((arg) -> LEFT_OUT.stream().anyMatch((prefix) -> CommandLine.text(arg).startsWith(prefix)));
 		if (!execStart.contains("--daemon.enabled=true")) {
 			execStart.add("--daemon.enabled=true");

@@ -60,9 +60,22 @@ final class PosixProvider {
 		try {
 			return new JnaPosix();
 		}
+		catch (IllegalCallerException ex) {
+			throw nativeAccessDenied(ex);
+		}
 		catch (LinkageError ex) {
+			if (ex.getCause() instanceof IllegalCallerException denied) {
+				throw nativeAccessDenied(denied);
+			}
 			throw new UnsupportedPlatformException("cannot load libc through JNA: " + ex.getMessage(), ex);
 		}
+	}
+
+	// --illegal-native-access=deny, or a future JDK's default.
+	private static UnsupportedPlatformException nativeAccessDenied(IllegalCallerException ex) {
+		return new UnsupportedPlatformException("this JVM denies JNA native access (" + ex.getMessage()
+				+ "); add --enable-native-access=ALL-UNNAMED to its options, as the launcher does for a daemon it "
+				+ "starts", ex);
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.bootdaemon.posix.ProcFiles;
 
 /**
@@ -128,6 +130,17 @@ public final class CommandLine {
 			}
 		}
 		return commandLine.size();
+	}
+
+	/**
+	 * Returns the main jar of a {@code -jar} launch, as written.
+	 * @param commandLine the command line, the java binary first
+	 * @return the jar as text, or {@code null} if this is not a {@code -jar} launch
+	 */
+	public static @Nullable String jar(List<String> commandLine) {
+		int main = mainIndex(commandLine);
+		return (main < commandLine.size() && commandLine.get(main - 1).equals("-jar")) ? text(commandLine.get(main))
+				: null;
 	}
 
 	/**

@@ -69,9 +69,8 @@ public record LaunchContext(List<String> commandLine, String defaultName, @Nulla
 	}
 
 	static String defaultName(List<String> commandLine, @Nullable Class<?> mainClass) {
-		int main = CommandLine.mainIndex(commandLine);
-		if (main < commandLine.size() && commandLine.get(main - 1).equals("-jar")) {
-			String jar = CommandLine.text(commandLine.get(main));
+		String jar = CommandLine.jar(commandLine);
+		if (jar != null) {
 			String file = jar.substring(jar.lastIndexOf('/') + 1);
 			return file.endsWith(".jar") ? file.substring(0, file.length() - 4) : file;
 		}

@@ -95,17 +95,35 @@ class LaunchEnvironmentIT {
 	}
 
 	@Test
-	void whenLaunchedOnJava25WithoutNativeAccessInTheManifestThenTheLauncherPrintsItsOwnLineOnly() {
+	void whenLaunchedOnJava25WithoutNativeAccessInTheManifestThenNeitherJvmWarnsAndDenialDoesNotStopTheDaemon()
+			throws Exception {
 		assertThat(Path.of(TEMURIN_25)).as("Temurin 25, which CI's machine has").exists();
 		int port = Daemons.freePort();
-		// On a class path, not -jar: the manifest's Enable-Native-Access does not apply.
-		Launch run = this.daemons.run(List.of(TEMURIN_25, "-cp", "app.jar",
+		// On a class path, not -jar: the manifest's Enable-Native-Access does not apply;
+		// and with native access denied, as a future JDK may do by default.
+		Launch run = this.daemons.run(List.of(TEMURIN_25, "--illegal-native-access=deny", "-cp", "app.jar",
 				"org.springframework.boot.loader.launch.JarLauncher", "--daemon.enabled=true", "--server.port=" + port),
 				Map.of())
 			.assertStarted();
 		assertThat(run.stderr()).isEmpty();
 		assertThat(run.stdout().lines()).hasSize(1);
 		assertThat(Daemons.get(port, "/")).isEqualTo("Hello from a daemon\n");
+		assertThat(ProcInfo.of(run.pid()).commandLine()).contains("--enable-native-access=ALL-UNNAMED");
+		assertThat(this.daemons.file("sample-app.out")).content()
+			.contains("Started SampleApplication")
+			.doesNotContain("WARNING: A restricted method");
+	}
+
+	@Test
+	void whenAJvmInTheForegroundDeniesNativeAccessThenItSaysInOneLineWhatToAdd() {
+		Launch run = this.daemons.run(List.of(TEMURIN_25, "--illegal-native-access=deny", "-cp", "app.jar",
+				"org.springframework.boot.loader.launch.JarLauncher", "--daemon.enabled=true", "--daemon.detach=never",
+				"--daemon.output=console"), Map.of());
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.stderr().strip()).startsWith("sample-app cannot start as a daemon: this JVM denies JNA native "
+				+ "access (").endsWith("add --enable-native-access=ALL-UNNAMED to its options, as the launcher does "
+						+ "for a daemon it starts")
+			.doesNotContain("\n");
 	}
 
 }
