@@ -1,6 +1,7 @@
 package dev.bootdaemon.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.actuate.info.Info;
@@ -23,7 +24,7 @@ public class DaemonInfoContributor implements InfoContributor {
 	@Override
 	public void contribute(Info.Builder builder) {
 		Map<String, Object> daemon = new LinkedHashMap<>();
-		daemon.put("mode", this.runtime.mode().name().toLowerCase());
+		daemon.put("mode", this.runtime.mode().name().toLowerCase(Locale.ROOT));
 		daemon.put("pid", this.runtime.pid());
 		daemon.put("pidFile", this.runtime.pidFile().toString());
 		daemon.put("output", this.runtime.output());

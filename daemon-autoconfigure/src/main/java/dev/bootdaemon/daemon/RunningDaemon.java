@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -66,6 +67,8 @@ public final class RunningDaemon {
 	private final DaemonRuntime runtime;
 
 	private volatile String status;
+
+	private final AtomicBoolean switched = new AtomicBoolean();
 
 	private RunningDaemon(Posix posix, DaemonSettings settings, AttachedOutput output, PidFile pidFile,
 			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode, boolean socketActivated) {
@@ -171,7 +174,7 @@ public final class RunningDaemon {
 		boolean socketActivated = ServiceManager.isSocketActivated(System.getenv(), ProcessHandle.current().pid());
 		if (socketActivated) {
 			// Before anything asks the JDK for the inherited channel, which it reads once.
-			SocketActivation.takeOver(posix);
+			SocketActivation.takeOver(posix, System.getenv());
 		}
 		return attach(posix, settings, output, userSwitch, null, Mode.FOREGROUND, socketActivated);
 	}
@@ -182,14 +185,16 @@ public final class RunningDaemon {
 		PidFile pidFile = PidFile.acquire(posix, settings.pidFile(), pid, (stalePid) -> logger
 			.warn("Taking over stale pidfile " + settings.pidFile() + " (pid " + stalePid + " is not running)"));
 		pidFile.watch(PID_FILE_CHECK, () -> logger.warn("Pidfile " + settings.pidFile()
-				+ " was removed while the daemon runs; wrote it again (pid " + pid + ")"));
+				+ " was removed while the daemon runs; wrote it again (pid " + pid + ")"),
+				(ex) -> logger.warn("Pidfile " + settings.pidFile() + " is missing and cannot be written again yet ("
+						+ ex.getMessage() + "); trying every " + PID_FILE_CHECK.toSeconds() + " s"));
 		logger.info("Running as daemon: pid " + pid + ", pidfile " + pidFile.getPath() + ", " + output.description());
 		SignalState.problems()
 			.forEach((problem) -> logger.warn(problem + " in this process (inherited from whatever started it, "
 					+ "such as nohup or a shell trap); the daemon cannot act on it"));
 		RunningDaemon daemon = new RunningDaemon(posix, settings, output, pidFile, userSwitch, reporter, mode,
 				socketActivated);
-		OutputReopening.install(output, daemon.reload());
+		daemon.stop.onClosed(OutputReopening.install(output, daemon.reload()));
 		return daemon;
 	}
 
@@ -221,28 +226,40 @@ public final class RunningDaemon {
 	public void contextPrepared(ConfigurableApplicationContext context) {
 		context.getBeanFactory().registerSingleton("daemonRuntime", this.runtime);
 		this.stop.watch(context);
+		// A management server on a port of its own binds later, in a child context.
+		String managementPort = context.getEnvironment().getProperty("management.server.port");
+		if (this.userSwitch != null && (managementPort == null
+				|| managementPort.equals(context.getEnvironment().getProperty("server.port")))) {
+			WebServerBound.register(context, this::switchUser);
+		}
 	}
 
 	/**
 	 * The context has started: the web server has bound its ports, and nothing has
-	 * called the runners yet.
+	 * called the runners yet. Root is dropped here at the latest.
 	 * @param context the context
 	 */
 	public void started(ConfigurableApplicationContext context) {
-		if (this.userSwitch != null) {
-			List<Path> files = new ArrayList<>(List.of(this.pidFile.openFile()));
-			if (this.settings.output().file() != null) {
-				files.add(ProcFiles.ownPath(1));
-			}
-			this.userSwitch.apply(this.posix, files);
-			logger.info("Switched to user " + this.userSwitch);
-		}
+		switchUser();
 		if (this.settings.readyOn() == ReadyOn.STARTED) {
 			reportReady(context);
 		}
 		else if (this.reporter != null) {
 			this.reporter.started();
 		}
+	}
+
+	// As soon as the web server has bound its ports, else once the context has started.
+	private void switchUser() {
+		if (this.userSwitch == null || !this.switched.compareAndSet(false, true)) {
+			return;
+		}
+		List<Path> files = new ArrayList<>(List.of(this.pidFile.openFile()));
+		if (this.settings.output().file() != null) {
+			files.add(ProcFiles.ownPath(1));
+		}
+		this.userSwitch.apply(this.posix, files);
+		logger.info("Switched to user " + this.userSwitch);
 	}
 
 	/**

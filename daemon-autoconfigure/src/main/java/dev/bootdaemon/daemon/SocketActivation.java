@@ -2,6 +2,11 @@ package dev.bootdaemon.daemon;
 
 import java.io.IOException;
 import java.nio.channels.Channel;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.bootdaemon.posix.Posix;
 
@@ -15,6 +20,8 @@ import dev.bootdaemon.posix.Posix;
  */
 final class SocketActivation {
 
+	private static final Log logger = LogFactory.getLog(SocketActivation.class);
+
 	private static final int FIRST_SOCKET = 3;
 
 	private static final long SETTLE_MILLIS = 200;
@@ -22,8 +29,30 @@ final class SocketActivation {
 	private SocketActivation() {
 	}
 
-	static void takeOver(Posix posix) {
+	/**
+	 * Moves the first passed socket to descriptor 0. Of several, the first is served
+	 * and the others are closed, saying so with their names: the service manager keeps
+	 * its own copies.
+	 * @param posix the libc binding
+	 * @param environment this process's environment, with {@code LISTEN_FDS} and
+	 * perhaps {@code LISTEN_FDNAMES}
+	 */
+	static void takeOver(Posix posix, Map<String, String> environment) {
+		int count = Integer.parseInt(environment.getOrDefault("LISTEN_FDS", "1").strip());
+		if (count > 1) {
+			List<String> names = List.of(environment.getOrDefault("LISTEN_FDNAMES", "").split(":", -1));
+			for (int fd = FIRST_SOCKET + 1; fd < FIRST_SOCKET + count; fd++) {
+				posix.close(fd);
+			}
+			logger.warn("The service manager passed " + count + " sockets; serving the first, descriptor 3"
+					+ named(names, 0) + ", and closing descriptors 4 to " + (FIRST_SOCKET + count - 1)
+					+ ": an embedded web server serves one inherited socket");
+		}
 		posix.moveDescriptor(FIRST_SOCKET, 0);
+	}
+
+	private static String named(List<String> names, int index) {
+		return (index < names.size() && !names.get(index).isEmpty()) ? " (" + names.get(index) + ")" : "";
 	}
 
 	/**

@@ -1,10 +1,15 @@
 package dev.bootdaemon.daemon;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
@@ -34,6 +39,10 @@ final class StopSequence {
 
 	private final boolean socketActivated;
 
+	private final List<Runnable> undo = new CopyOnWriteArrayList<>();
+
+	private boolean stopped;
+
 	private StopSequence(@Nullable SystemdNotifier notifier, String status, AttachedOutput output, PidFile pidFile,
 			boolean socketActivated) {
 		this.notifier = notifier;
@@ -50,8 +59,34 @@ final class StopSequence {
 		return sequence;
 	}
 
+	/**
+	 * Acts on the closing of the daemon's own context, not on a child's, whose events
+	 * reach its parent's listeners too; and once that context has closed (its beans
+	 * destroyed, this last as it was registered first), stops as at shutdown, so that a
+	 * context closed without the JVM exiting leaves no lock, thread or handler behind.
+	 * @param context the daemon's context
+	 */
 	void watch(ConfigurableApplicationContext context) {
-		context.addApplicationListener((ContextClosedEvent event) -> closing());
+		context.addApplicationListener(whenClosing(context, this::closing));
+		if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+			registry.registerDisposableBean("daemonStopSequence", this::closed);
+		}
+	}
+
+	static ApplicationListener<ContextClosedEvent> whenClosing(ApplicationContext context, Runnable action) {
+		return (event) -> {
+			if (event.getApplicationContext() == context) {
+				action.run();
+			}
+		};
+	}
+
+	/**
+	 * Adds what to undo once stopped.
+	 * @param undo run at the end of the stop
+	 */
+	void onClosed(Runnable undo) {
+		this.undo.add(undo);
 	}
 
 	private void closing() {
@@ -63,9 +98,14 @@ final class StopSequence {
 		}
 	}
 
-	private void closed() {
+	private synchronized void closed() {
+		if (this.stopped) {
+			return;
+		}
+		this.stopped = true;
 		this.output.flush(FLUSH_TIMEOUT);
 		this.pidFile.release();
+		this.undo.forEach(Runnable::run);
 	}
 
 }

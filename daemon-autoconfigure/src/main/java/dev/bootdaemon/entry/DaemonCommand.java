@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -67,7 +68,7 @@ final class DaemonCommand {
 			checkPlatform();
 			Path launchDirectory = Path.of("").toAbsolutePath();
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
-			verb = settings.command().name().toLowerCase().replace('_', '-');
+			verb = settings.command().name().toLowerCase(Locale.ROOT).replace('_', '-');
 			switch (settings.command()) {
 				case STATUS -> throw new Exit(control(settings, context, launchDirectory).status());
 				case STOP -> throw new Exit(stop(settings, context, launchDirectory));

@@ -33,7 +33,8 @@ record LaunchReport(String applicationName, @Nullable Path pidFile, String outpu
 	static LaunchReport of(Attached attached) {
 		Path file = attached.outputFile().isEmpty() ? null : Path.of(attached.outputFile());
 		return new LaunchReport(attached.applicationName(), Path.of(attached.pidFile()), attached.outputDescription(),
-				(file != null) ? List.of(file) : List.of(), fullOutput(file), attached.startupTimeout(),
+				(file != null) ? List.of(file) : List.of(), fullOutput(file, attached.outputDescription()),
+				attached.startupTimeout(),
 				attached.outputMark());
 	}
 
@@ -44,8 +45,14 @@ record LaunchReport(String applicationName, @Nullable Path pidFile, String outpu
 				startupTimeout, 0);
 	}
 
-	private static String fullOutput(@Nullable Path file) {
-		return (file != null) ? "Full output: " + file : "Its output was discarded (daemon.output=none)";
+	// Where the rest is: the file, syslog, or nowhere (daemon.output=none).
+	static String fullOutput(@Nullable Path file, String outputDescription) {
+		if (file != null) {
+			return "Full output: " + file;
+		}
+		return outputDescription.startsWith("output syslog ") ? "Full output: in syslog, sent to "
+				+ outputDescription.substring("output syslog ".length())
+				: "Its output was discarded (daemon.output=none)";
 	}
 
 	String summary(long pid) {

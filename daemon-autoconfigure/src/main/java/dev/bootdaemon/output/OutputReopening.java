@@ -22,14 +22,19 @@ public final class OutputReopening {
 	 * Installs the handlers.
 	 * @param output the output to reopen
 	 * @param reload told before and after a reopen on SIGHUP, a service manager's reload
+	 * @return puts back the handlers there were before
 	 */
-	public static void install(AttachedOutput output, Reload reload) {
-		Signals.handle("HUP", (signal) -> {
+	public static Runnable install(AttachedOutput output, Reload reload) {
+		Runnable hangup = Signals.handle("HUP", (signal) -> {
 			reload.reloading();
 			reopen(output, signal);
 			reload.reloaded();
 		});
-		Signals.handle("USR1", (signal) -> reopen(output, signal));
+		Runnable user1 = Signals.handle("USR1", (signal) -> reopen(output, signal));
+		return () -> {
+			hangup.run();
+			user1.run();
+		};
 	}
 
 	private static void reopen(AttachedOutput output, String signal) {

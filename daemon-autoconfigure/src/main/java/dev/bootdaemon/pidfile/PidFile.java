@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -143,17 +144,29 @@ public final class PidFile {
 
 	/**
 	 * Checks every so often, until released, that the pidfile is still there, and
-	 * restores it if not.
+	 * restores it if not. A failure (its directory removed or not writable) does not end
+	 * the watching: it is told once, and the pidfile restored once it can be.
 	 * @param interval how often to check
 	 * @param restored told each time the pidfile was restored
+	 * @param failed told the first failure of a run of failures
 	 */
-	public void watch(Duration interval, Runnable restored) {
+	public void watch(Duration interval, Runnable restored, Consumer<RuntimeException> failed) {
 		Thread watcher = new Thread(() -> {
+			boolean failing = false;
 			try {
 				while (!isReleased()) {
 					Thread.sleep(interval.toMillis());
-					if (restoreIfMissing()) {
-						restored.run();
+					try {
+						if (restoreIfMissing()) {
+							restored.run();
+						}
+						failing = false;
+					}
+					catch (RuntimeException ex) {
+						if (!failing) {
+							failed.accept(ex);
+						}
+						failing = true;
 					}
 				}
 			}

@@ -21,6 +21,12 @@ public final class PidFileProbe {
 
 	private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
+	// flock(1) on a descriptor of the file, without libc in the launcher; the path must
+	// still name the locked file, and that file the dead pid.
+	private static final String DELETE_UNDER_LOCK = "exec 3<\"$1\" && flock -n -x 3 && "
+			+ "[ \"$(stat -L -c %d:%i /dev/fd/3)\" = \"$(stat -c %d:%i \"$1\")\" ] && [ \"$(cat <&3)\" = \"$2\" ] && "
+			+ "rm -f \"$1\"";
+
 	private PidFileProbe() {
 	}
 
@@ -58,18 +64,28 @@ public final class PidFileProbe {
 	/**
 	 * Deletes a pidfile that a process which has died left behind, once the kernel has
 	 * released its lock: a killed JVM's lock outlives its main thread by the time its
-	 * other threads take to exit.
+	 * other threads take to exit. The file is checked and deleted under its own lock,
+	 * which a new daemon must take to replace it, so a new daemon's pidfile is never
+	 * the one deleted.
 	 * @param path the pidfile
 	 * @param pid the pid the dead process wrote
 	 */
 	public static void deleteIfLeftBy(Path path, long pid) {
 		try {
 			if (readPid(path) == pid && awaitUnlocked(path)) {
-				Files.deleteIfExists(path);
+				Process delete = new ProcessBuilder("sh", "-c", DELETE_UNDER_LOCK, "sh", path.toString(),
+						Long.toString(pid))
+					.redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+				delete.waitFor();
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			// Left for the next start to take over.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -13,14 +13,6 @@ public class PosixException extends RuntimeException {
 	}
 
 	/**
-	 * Returns the {@code errno} of the failed call.
-	 * @return the error number
-	 */
-	public int getErrno() {
-		return this.errno;
-	}
-
-	/**
 	 * Tells whether the call met a socket of another type than it asked for, such as a
 	 * stream socket where a datagram socket was expected.
 	 * @return whether it did

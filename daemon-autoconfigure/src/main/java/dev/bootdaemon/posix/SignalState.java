@@ -13,8 +13,8 @@ import java.util.Map;
 public final class SignalState {
 
 	// SIGQUIT is left out: the JVM takes it for thread dumps whatever it inherited.
-	private static final Map<Integer, String> WATCHED = Map.of(1, "SIGHUP", 2, "SIGINT", 10, "SIGUSR1", 12,
-			"SIGUSR2", 15, "SIGTERM");
+	private static final Map<Integer, String> WATCHED = Map.of(1, "SIGHUP", 2, "SIGINT", 10, "SIGUSR1", 15,
+			"SIGTERM");
 
 	private SignalState() {
 	}

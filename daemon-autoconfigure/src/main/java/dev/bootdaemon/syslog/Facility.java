@@ -1,6 +1,7 @@
 package dev.bootdaemon.syslog;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -18,7 +19,7 @@ final class Facility {
 	}
 
 	static int code(String name) {
-		int code = NAMES.indexOf(name.toLowerCase());
+		int code = NAMES.indexOf(name.toLowerCase(Locale.ROOT));
 		if (code < 0) {
 			throw new InvalidConfigurationPropertyValueException("daemon.syslog.facility", name,
 					"expected one of " + String.join(", ", NAMES));

@@ -40,6 +40,9 @@ public final class SystemdNotifier {
 
 	private @Nullable ScheduledExecutorService watchdog;
 
+	// A reload before the start is done would tell systemd READY=1 too early.
+	private volatile boolean ready;
+
 	private @Nullable ScheduledExecutorService startExtension;
 
 	SystemdNotifier(Posix posix, String socket, @Nullable Duration watchdogInterval) {
@@ -105,9 +108,12 @@ public final class SystemdNotifier {
 
 	/**
 	 * Tells systemd the service is reloading ({@code Type=notify-reload}): the output
-	 * is about to be reopened.
+	 * is about to be reopened. Nothing is said before the service is ready.
 	 */
 	public void reloading() {
+		if (!this.ready) {
+			return;
+		}
 		send("RELOADING=1\nMONOTONIC_USEC=" + monotonicMicros() + "\nSTATUS=Reopening output");
 	}
 
@@ -116,6 +122,9 @@ public final class SystemdNotifier {
 	 * @param status a line for {@code systemctl status}
 	 */
 	public void reloaded(String status) {
+		if (!this.ready) {
+			return;
+		}
 		send("READY=1\nSTATUS=" + status);
 	}
 
@@ -144,6 +153,7 @@ public final class SystemdNotifier {
 	 * @param healthy whether the application is healthy
 	 */
 	public void ready(String status, BooleanSupplier healthy) {
+		this.ready = true;
 		stopExtending();
 		send("READY=1\nMAINPID=" + ProcessHandle.current().pid() + "\nSTATUS=" + status);
 		if (this.watchdogInterval != null) {

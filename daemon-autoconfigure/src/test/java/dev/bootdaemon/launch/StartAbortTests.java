@@ -49,6 +49,18 @@ class StartAbortTests {
 	}
 
 	@Test
+	void whenAnotherLaunchersDirectoryStartsWithTheSameNameThenItsDaemonIsLeftAlone() throws IOException {
+		// boot-daemon-123 must not match boot-daemon-1234's startup socket.
+		Process other = new ProcessBuilder("sh", "-c", "sleep 30", "sh",
+				this.privateDirectory + "4/startup.sock").start();
+		this.spawned = other;
+		try (StartAbort abort = StartAbort.register(this.channel)) {
+			abort.stop(Duration.ZERO);
+		}
+		assertThat(other.isAlive()).isTrue();
+	}
+
+	@Test
 	void whenThePidIsKnownThenOnlyThatProcessIsStopped() throws IOException {
 		this.spawned = new ProcessBuilder("sleep", "30").start();
 		Process other = new ProcessBuilder("sh", "-c", "sleep 30", "sh", this.privateDirectory.toString()).start();

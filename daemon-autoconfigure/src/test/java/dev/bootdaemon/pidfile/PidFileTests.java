@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +19,7 @@ import dev.bootdaemon.posix.Posix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link PidFile}, against the real libc.
@@ -153,6 +157,24 @@ class PidFileTests {
 		assertThat(path).hasContent(this.pid + "\n");
 		assertThat(PidFileProbe.lockHolder(path)).hasValue(this.pid);
 		assertThatExceptionOfType(AlreadyRunningException.class).isThrownBy(() -> acquire(path));
+	}
+
+	@Test
+	void whenItsDirectoryIsRemovedWhileWatchedThenTheWatchingGoesOnAndRestoresItOnceItCan() throws IOException {
+		Path run = Files.createDirectory(this.directory.resolve("run"));
+		Path path = run.resolve("app.pid");
+		PidFile pidFile = acquire(path);
+		List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+		AtomicInteger restored = new AtomicInteger();
+		pidFile.watch(Duration.ofMillis(20), restored::incrementAndGet, failures::add);
+		Files.delete(path);
+		Files.delete(run);
+		await().atMost(Duration.ofSeconds(5)).until(() -> !failures.isEmpty());
+		Files.createDirectory(run);
+		await().atMost(Duration.ofSeconds(5)).until(() -> restored.get() == 1);
+		assertThat(path).hasContent(this.pid + "\n");
+		assertThat(failures).as("told once, not at every check").hasSize(1);
+		assertThat(PidFileProbe.lockHolder(path)).hasValue(this.pid);
 	}
 
 	@Test

@@ -83,6 +83,18 @@ class SystemdNotifierTests {
 				(stopping) -> assertThat(stopping).isEqualTo("STOPPING=1\nSTATUS=shop stopping"));
 	}
 
+	@Test
+	void whenAReloadComesBeforeTheStartIsDoneThenSystemdIsNotToldReady() {
+		List<String> sent = new CopyOnWriteArrayList<>();
+		SystemdNotifier notifier = new SystemdNotifier(recordingPosix(sent), "@notify", null);
+		notifier.starting("shop starting, pid 42", Duration.ofMinutes(1));
+		notifier.reloading();
+		notifier.reloaded("shop starting, pid 42");
+		assertThat(sent).noneMatch((message) -> message.startsWith("READY=1") || message.startsWith("RELOADING=1"));
+		notifier.ready("shop running as daemon, pid 42", () -> true);
+		assertThat(sent).filteredOn((message) -> message.startsWith("READY=1")).hasSize(1);
+	}
+
 	// libc's datagram send recorded instead of made: nothing here listens on the socket.
 	private static Posix recordingPosix(List<String> sent) {
 		return (Posix) Proxy.newProxyInstance(Posix.class.getClassLoader(), new Class<?>[] { Posix.class },

@@ -94,6 +94,20 @@ class ServiceManagerIT {
 		assertThat(Daemons.get(port, "/")).isEqualTo("Hello from a daemon\n");
 		assertThat(Daemons.get(port, "/actuator/info")).contains("\"user\":\"bootdaemon\"");
 		assertThat(Files.getOwner(this.daemons.file("sample-app.pid")).getName()).isEqualTo("bootdaemon");
+		// Root is dropped once the web server has bound, before the rest of the start.
+		List<String> log = Files.readAllLines(this.daemons.file("sample-app.out"));
+		int bound = indexOf(log, "Tomcat started on port " + port);
+		int switched = indexOf(log, "Switched to user bootdaemon");
+		assertThat(switched).isGreaterThan(bound).isLessThan(indexOf(log, "Started SampleApplication"));
+	}
+
+	private static int indexOf(List<String> lines, String text) {
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(text)) {
+				return i;
+			}
+		}
+		throw new AssertionError("no line with " + text + " in " + lines);
 	}
 
 	@Test

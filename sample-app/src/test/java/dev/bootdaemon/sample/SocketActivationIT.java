@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,6 +56,37 @@ class SocketActivationIT {
 		assertThat(Daemons.get(configured, "/")).as("server.port is not bound").isEmpty();
 		assertThat(Files.readString(this.daemons.file("background-0.log")))
 			.contains("Tomcat started on port " + passed);
+	}
+
+	@Test
+	void whenSeveralSocketsArePassedThenTheFirstIsServedAndTheOthersAreClosedNamed() throws Exception {
+		int first = Daemons.freePort();
+		int second = Daemons.freePort();
+		this.daemons.startBackground(List.of("systemd-socket-activate", "-l", "127.0.0.1:" + first, "-l",
+				"127.0.0.1:" + second, "--fdname=web:admin", Daemons.JAVA, "-jar", "app.jar", "--daemon.enabled=true",
+				"--daemon.pid-file=" + this.daemons.file("app.pid")), Map.of());
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(this.daemons.file("background-0.log"))
+			.contains("Listening on 127.0.0.1:" + second));
+		assertThat(get(first)).isEqualTo("Hello from a daemon\n");
+		long pid = Long.parseLong(Files.readString(this.daemons.file("app.pid")).strip());
+		assertThat(ProcInfo.of(pid).fd(0).toString()).startsWith("socket:");
+		assertThat(ProcInfo.of(pid).fdTargets()).contains("socket:[" + listeningInode(first).orElseThrow() + "]");
+		// systemd-socket-activate execs the application: it held the only other copy.
+		assertThat(listeningInode(second)).as("closed").isEmpty();
+		assertThat(Files.readString(this.daemons.file("background-0.log"))).contains("The service manager passed 2 "
+				+ "sockets; serving the first, descriptor 3 (web), and closing descriptors 4 to 4");
+	}
+
+	// The kernel's table of TCP sockets: local address and port in hex, state 0A for
+	// listening, the inode tenth.
+	private static Optional<String> listeningInode(int port) throws IOException {
+		String local = String.format(":%04X", port);
+		return Files.readAllLines(Path.of("/proc/net/tcp"))
+			.stream()
+			.map((line) -> line.trim().split("\\s+"))
+			.filter((fields) -> fields[1].endsWith(local) && fields[3].equals("0A"))
+			.map((fields) -> fields[9])
+			.findFirst();
 	}
 
 	@Test
