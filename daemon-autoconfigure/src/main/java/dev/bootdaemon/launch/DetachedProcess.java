@@ -37,10 +37,14 @@ import dev.bootdaemon.settings.DaemonStartException;
 final class DetachedProcess {
 
 	// Files are opened for appending; named pipes for reading and writing, so that the
-	// open does not wait for a reader and no write ever fails for want of one.
+	// open does not wait for a reader and no write ever fails for want of one. The shell
+	// opens them itself, before it starts the command in the background and exits: the
+	// launcher may close what it holds for them (an output file it hands over as
+	// /proc/PID/fd/N) as soon as the pid is printed.
 	private static final String SCRIPT = "{ [ -z \"$1\" ] || umask \"$1\"; } && out=$2 && err=$3 && pipes=$4 && "
-			+ "command=$5 && if [ \"$pipes\" = yes ]; then /bin/sh \"$command\" </dev/null 1<>\"$out\" 2<>\"$err\" & "
-			+ "else /bin/sh \"$command\" </dev/null >>\"$out\" 2>>\"$err\" & fi; echo $!";
+			+ "command=$5 && if [ \"$pipes\" = yes ]; then exec 3<>\"$out\" 4<>\"$err\"; "
+			+ "else exec 3>>\"$out\" 4>>\"$err\"; fi && "
+			+ "{ /bin/sh \"$command\" </dev/null >&3 2>&4 3>&- 4>&- & } && echo $!";
 
 	private static final String RESET_SIGNALS = "if env --default-signal true 2>/dev/null; then "
 			+ "exec env --default-signal \"$@\"; fi\nexec \"$@\"\n";
