@@ -24,6 +24,7 @@ import dev.bootdaemon.output.AttachedOutput;
 import dev.bootdaemon.output.OutputReopening;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixProvider;
 import dev.bootdaemon.posix.ProcFiles;
 import dev.bootdaemon.posix.SignalState;
 import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
@@ -123,7 +124,7 @@ public final class RunningDaemon {
 			Path privateDirectory, List<String> commandLine) {
 		try {
 			DaemonSettings settings = settingsSource.get();
-			Posix posix = Posix.load();
+			Posix posix = PosixProvider.posix();
 			AttachedOutput output = settings.output().attach(privateDirectory, posix);
 			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDOUT), FileDescriptor.out);
 			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDERR), FileDescriptor.err);
@@ -160,7 +161,7 @@ public final class RunningDaemon {
 	 * @return the daemon
 	 */
 	public static RunningDaemon foreground(DaemonSettings settings, @Nullable UserSwitch userSwitch) {
-		Posix posix = Posix.load();
+		Posix posix = PosixProvider.posix();
 		AttachedOutput output;
 		try (PrivateDirectory pipes = PrivateDirectory.create()) {
 			settings.output().redirectThisProcess(pipes.path(), posix);

@@ -15,7 +15,7 @@ import org.springframework.context.event.ContextClosedEvent;
 
 import dev.bootdaemon.output.AttachedOutput;
 import dev.bootdaemon.pidfile.PidFile;
-import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixProvider;
 import dev.bootdaemon.systemd.SystemdNotifier;
 
 /**
@@ -94,7 +94,7 @@ final class StopSequence {
 			this.notifier.stopping(this.status);
 		}
 		if (this.socketActivated) {
-			SocketActivation.release(Posix.load());
+			SocketActivation.release(PosixProvider.posix());
 		}
 	}
 

@@ -25,6 +25,7 @@ import dev.bootdaemon.launch.LogrotateStanza;
 import dev.bootdaemon.launch.SystemdUnit;
 import dev.bootdaemon.pidfile.PidFileException;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixProvider;
 import dev.bootdaemon.posix.UnsupportedPlatformException;
 import dev.bootdaemon.settings.DaemonProperties.Command;
 import dev.bootdaemon.settings.DaemonSettings;
@@ -78,7 +79,7 @@ final class DaemonCommand {
 					throw new Exit(0);
 				}
 				case LOGROTATE -> {
-					this.out.print(LogrotateStanza.of(settings, Posix.load()));
+					this.out.print(LogrotateStanza.of(settings, PosixProvider.posix()));
 					throw new Exit(0);
 				}
 				case RESTART -> {
@@ -95,7 +96,7 @@ final class DaemonCommand {
 				throw new Exit(new Launcher(this.out, this.err).launch(settings, launchDirectory, context.commandLine()));
 			}
 			// Warnings still reach the terminal or the journal.
-			return new ForegroundStart(settings, LaunchChecks.preflight(settings, Posix.load(), this.err));
+			return new ForegroundStart(settings, LaunchChecks.preflight(settings, PosixProvider.posix(), this.err));
 		}
 		catch (RuntimeException ex) {
 			throw refusal(name, verb, ex);
@@ -172,7 +173,7 @@ final class DaemonCommand {
 					|| !settings.workingDirectory().equals(Path.of("").toAbsolutePath())) {
 				return null;
 			}
-			Posix posix = Posix.load();
+			Posix posix = PosixProvider.posix();
 			LaunchChecks.preflight(settings, posix, this.err);
 			long mark = settings.output().mark();
 			posix.umask(settings.umask());
@@ -237,7 +238,7 @@ final class DaemonCommand {
 	// Named as the property that asked for daemon mode, as any refused setting is.
 	private static void checkPlatform() {
 		try {
-			Posix.checkPlatform();
+			PosixProvider.checkPlatform();
 		}
 		catch (UnsupportedPlatformException ex) {
 			throw new InvalidDaemonPropertyException("daemon.enabled", true, ex.getMessage());

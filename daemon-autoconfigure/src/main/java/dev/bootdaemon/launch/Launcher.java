@@ -17,6 +17,7 @@ import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.output.StandardStreams;
 import dev.bootdaemon.pidfile.PidFileProbe;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixProvider;
 import dev.bootdaemon.settings.DaemonProperties;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
@@ -62,7 +63,7 @@ public final class Launcher {
 	 * @return the exit status for the launching process
 	 */
 	public int launch(DaemonSettings settings, Path launchDirectory, List<String> commandLine) {
-		Posix posix = Posix.load();
+		Posix posix = PosixProvider.posix();
 		LaunchChecks.preflight(settings, posix, this.err);
 		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel)) {
 			List<String> options = new ArrayList<>(markers(Handoff.markers(channel.address(), launchDirectory),

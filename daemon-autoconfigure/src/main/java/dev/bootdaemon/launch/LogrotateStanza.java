@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.Posix.Account;
-
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;

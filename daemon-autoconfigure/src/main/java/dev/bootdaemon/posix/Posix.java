@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The few libc calls a daemon needs that the JDK does not offer. No JNA type appears
- * here, so callers never load JNA until they ask for an instance.
+ * here, so callers never load JNA until they make a call.
  *
- * @see #load()
+ * @see PosixProvider#posix()
  */
 public interface Posix {
 
@@ -189,23 +189,6 @@ public interface Posix {
 	 * @throws PosixException if the socket cannot be reached
 	 */
 	void sendDatagram(String socket, byte[] message);
-
-	/**
-	 * Checks that daemon mode can run on this platform, before anything else is done.
-	 * @throws UnsupportedPlatformException if this is not Linux
-	 */
-	static void checkPlatform() {
-		PosixProvider.checkPlatform();
-	}
-
-	/**
-	 * Returns the libc binding of this platform.
-	 * @return the binding
-	 * @throws UnsupportedPlatformException if this is not Linux or JNA is missing
-	 */
-	static Posix load() {
-		return PosixProvider.load();
-	}
 
 	/**
 	 * A user's ids.

@@ -10,30 +10,47 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * Picks the libc binding, failing with a clear message where there is none.
+ * The libc binding of this platform: one instance for the process, failing with a
+ * clear message where there is none.
  */
-final class PosixProvider {
+public final class PosixProvider {
 
 	private static final String JNA_CLASS = "com.sun.jna.Native";
 
 	private PosixProvider() {
 	}
 
-	static void checkPlatform() {
+	/**
+	 * Checks that daemon mode can run on this platform, before anything else is done.
+	 * @throws UnsupportedPlatformException if this is not Linux
+	 */
+	public static void checkPlatform() {
 		String os = System.getProperty("os.name");
 		if (!"Linux".equals(os)) {
 			throw new UnsupportedPlatformException("daemon mode is supported on Linux only, not on " + os);
 		}
 	}
 
-	static Posix load() {
+	/**
+	 * Returns the libc binding of this platform, the same instance each time.
+	 * @return the binding; JNA loads on its first call
+	 * @throws UnsupportedPlatformException if this is not Linux or JNA is missing
+	 */
+	public static Posix posix() {
 		checkPlatform();
 		if (!ClassUtils.isPresent(JNA_CLASS, PosixProvider.class.getClassLoader())) {
 			throw new UnsupportedPlatformException(
 					"daemon mode needs JNA on the classpath: depend on daemon-spring-boot-starter, "
 							+ "or add net.java.dev.jna:jna");
 		}
-		return lazily();
+		return Instance.POSIX;
+	}
+
+	// Made on first use: a holder class, initialised once by the JVM.
+	private static final class Instance {
+
+		static final Posix POSIX = lazily();
+
 	}
 
 	// JNA loads its native library only on the first call, so that a launcher which

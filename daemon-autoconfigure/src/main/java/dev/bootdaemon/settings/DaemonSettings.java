@@ -12,11 +12,9 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.core.env.Environment;
 
 import dev.bootdaemon.output.OutputTarget;
-import dev.bootdaemon.settings.DaemonProperties;
 import dev.bootdaemon.settings.DaemonProperties.Command;
 import dev.bootdaemon.settings.DaemonProperties.Output;
 import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
-import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
 /**
  * The {@code daemon.*} properties bound, checked for values that cannot work, and with

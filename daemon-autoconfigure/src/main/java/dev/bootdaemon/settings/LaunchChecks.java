@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import dev.bootdaemon.pidfile.PidFileProbe;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.TrustedFiles;
-import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
 /**
  * Checks, before anything is created, that the daemon's files, directories, user and

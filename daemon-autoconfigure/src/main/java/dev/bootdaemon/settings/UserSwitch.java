@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.Posix.Account;
 import dev.bootdaemon.posix.ProcFiles;
-import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 
 /**
  * Dropping root for {@code daemon.user} and {@code daemon.group}, checked before

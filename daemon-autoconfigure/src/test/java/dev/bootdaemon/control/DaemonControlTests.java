@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.bootdaemon.control.DaemonControl.ApplicationCheck;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DaemonControlTests {
 
-	private final Posix posix = Posix.load();
+	private final Posix posix = PosixProvider.posix();
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixProvider;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.settings.LaunchContext;
@@ -76,7 +76,7 @@ class LogrotateStanzaTests {
 	private String stanza() {
 		DaemonSettings settings = DaemonSettings.of(this.environment, this.directory,
 				new LaunchContext(List.of("java", "-jar", "shop.jar"), "shop", null, false));
-		return LogrotateStanza.of(settings, Posix.load());
+		return LogrotateStanza.of(settings, PosixProvider.posix());
 	}
 
 }

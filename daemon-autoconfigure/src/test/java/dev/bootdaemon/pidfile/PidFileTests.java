@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,7 +29,7 @@ class PidFileTests {
 
 	private static final long DEAD_PID = 4_194_304 + 1;
 
-	private final Posix posix = Posix.load();
+	private final Posix posix = PosixProvider.posix();
 
 	private final long pid = ProcessHandle.current().pid();
 

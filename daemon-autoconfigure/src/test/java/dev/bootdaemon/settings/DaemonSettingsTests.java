@@ -10,8 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.bootdaemon.posix.Posix;
-import dev.bootdaemon.settings.InvalidDaemonPropertyException;
+import dev.bootdaemon.posix.PosixProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -79,7 +78,7 @@ class DaemonSettingsTests {
 		this.environment.setProperty("daemon.output", "none");
 		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL);
 		assertThat(settings.output().file()).isNull();
-		assertThat(settings.output().prepare(LAUNCH_DIRECTORY, Posix.load()).stdout()).isEqualTo(Path.of("/dev/null"));
+		assertThat(settings.output().prepare(LAUNCH_DIRECTORY, PosixProvider.posix()).stdout()).isEqualTo(Path.of("/dev/null"));
 		assertThat(settings.output().description()).isEqualTo("output discarded");
 	}
 

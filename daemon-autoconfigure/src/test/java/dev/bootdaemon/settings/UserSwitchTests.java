@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.bootdaemon.posix.Posix;
-import dev.bootdaemon.settings.InvalidDaemonPropertyException;
+import dev.bootdaemon.posix.PosixProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -21,7 +21,7 @@ class UserSwitchTests {
 
 	private static final LaunchContext FROM_A_TERMINAL = new LaunchContext(List.of(), "application", null, false);
 
-	private final Posix posix = Posix.load();
+	private final Posix posix = PosixProvider.posix();
 
 	private final MockEnvironment environment = new MockEnvironment();
 

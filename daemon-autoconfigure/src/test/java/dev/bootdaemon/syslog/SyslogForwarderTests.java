@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
-import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -105,7 +105,7 @@ class SyslogForwarderTests {
 	private SyslogForwarder startForwarder() throws IOException {
 		InetSocketAddress address = (InetSocketAddress) this.receiver.getLocalAddress();
 		SyslogAddress syslog = SyslogAddress.parse("udp://127.0.0.1:" + address.getPort());
-		SyslogForwarder forwarder = new SyslogForwarder(Posix.load(), syslog, SyslogFormat.RFC5424, "daemon", "test",
+		SyslogForwarder forwarder = new SyslogForwarder(PosixProvider.posix(), syslog, SyslogFormat.RFC5424, "daemon", "test",
 				10);
 		forwarder.start(new PipedInputStream(this.stdout, 65536), new PipedInputStream(this.stderr, 65536));
 		return forwarder;

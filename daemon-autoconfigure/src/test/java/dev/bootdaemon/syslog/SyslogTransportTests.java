@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.PosixProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
@@ -38,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SyslogTransportTests {
 
-	private final Posix posix = Posix.load();
+	private final Posix posix = PosixProvider.posix();
 
 	@TempDir
 	Path directory;
