@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.commandline.CommandLine;
 import dev.bootdaemon.control.DaemonControl.ApplicationCheck;
 import dev.bootdaemon.posix.ProcFiles;
-import dev.bootdaemon.settings.CommandLine;
 
 /**
  * What application a JVM runs, told by its command line: the absolute path of its jar,
@@ -38,9 +38,9 @@ final class ApplicationIdentity implements ApplicationCheck {
 		if (main >= commandLine.size()) {
 			return null;
 		}
-		String target = CommandLine.text(commandLine.get(main));
-		return commandLine.get(main - 1).equals("-jar") ? workingDirectory.resolve(target).normalize().toString()
-				: target;
+		String jar = CommandLine.jar(commandLine);
+		return (jar != null) ? workingDirectory.resolve(jar).normalize().toString()
+				: CommandLine.text(commandLine.get(main));
 	}
 
 	@Override

@@ -9,7 +9,7 @@ import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 
-import dev.bootdaemon.settings.CommandLine;
+import dev.bootdaemon.commandline.CommandLine;
 
 /**
  * Makes the {@code --daemon.*} arguments of this JVM's command line count when

@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.commandline.CommandLine;
 import dev.bootdaemon.posix.ProcFiles;
 import dev.bootdaemon.posix.TrustedFiles;
-import dev.bootdaemon.settings.CommandLine;
 
 /**
  * The daemon's own JDK AOT cache (JEP 483, 514, 515). A daemon starts the same command

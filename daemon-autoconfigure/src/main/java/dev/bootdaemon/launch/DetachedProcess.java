@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.commandline.JavaCommand;
 import dev.bootdaemon.output.StandardStreams;
 import dev.bootdaemon.settings.DaemonStartException;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.commandline.JavaCommand;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.Posix.Account;
 import dev.bootdaemon.settings.DaemonSettings;

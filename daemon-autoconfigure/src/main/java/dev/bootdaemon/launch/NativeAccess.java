@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
-import dev.bootdaemon.settings.CommandLine;
+import dev.bootdaemon.commandline.CommandLine;
 
 /**
  * Native access for the daemon's JVM. The starter calls libc through JNA, which Java 24

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bootdaemon.commandline.CommandLine;
+import dev.bootdaemon.commandline.JavaCommand;
 import dev.bootdaemon.control.ProcessTermination;
-import dev.bootdaemon.settings.CommandLine;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 

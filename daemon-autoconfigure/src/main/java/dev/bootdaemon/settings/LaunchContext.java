@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 
+import dev.bootdaemon.commandline.CommandLine;
+
 /**
  * What the settings take from the process rather than from properties.
  *

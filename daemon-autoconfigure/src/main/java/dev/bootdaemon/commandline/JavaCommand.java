@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.commandline;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -12,8 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.bootdaemon.settings.CommandLine;
-
 /**
  * The command line of this JVM, rebuilt to run the same way from another working
  * directory: the same java binary, JVM options, class path or jar, main class and
@@ -25,7 +23,7 @@ import dev.bootdaemon.settings.CommandLine;
  * location without a prefix, or with {@code file:}, is a path to Spring Boot),
  * and values written as relative paths ({@code ./x}, {@code ../x}).
  */
-final class JavaCommand {
+public final class JavaCommand {
 
 	private static final Set<String> PATH_XX_OPTIONS = Set.of("ErrorFile", "HeapDumpPath", "LogFile",
 			"SharedArchiveFile", "ArchiveClassesAtExit", "AOTCache", "AOTCacheOutput", "AOTConfiguration",
@@ -60,7 +58,7 @@ final class JavaCommand {
 	 * @param extraOptions JVM options to add before all others
 	 * @return the command line as byte strings
 	 */
-	static List<String> relocate(List<String> commandLine, String javaBinary, Path launchDirectory,
+	public static List<String> relocate(List<String> commandLine, String javaBinary, Path launchDirectory,
 			List<String> extraOptions) {
 		return new JavaCommand(CommandLine.bytes(launchDirectory.toString())).relocate(commandLine,
 				CommandLine.bytes(javaBinary), extraOptions.stream().map(CommandLine::bytes).toList());
@@ -72,7 +70,7 @@ final class JavaCommand {
 	 * @param launchDirectory the directory relative entries are relative to
 	 * @return the class path
 	 */
-	static String absoluteClassPath(String classPath, Path launchDirectory) {
+	public static String absoluteClassPath(String classPath, Path launchDirectory) {
 		return CommandLine.text(new JavaCommand(CommandLine.bytes(launchDirectory.toString()))
 			.pathList(CommandLine.bytes(classPath)));
 	}
@@ -249,7 +247,7 @@ final class JavaCommand {
 	 * @param arg the argument
 	 * @return it in single quotes
 	 */
-	static String shellQuoted(String arg) {
+	public static String shellQuoted(String arg) {
 		return "'" + arg.replace("'", "'\\''") + "'";
 	}
 

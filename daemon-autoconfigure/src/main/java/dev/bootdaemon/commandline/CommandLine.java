@@ -1,4 +1,4 @@
-package dev.bootdaemon.settings;
+package dev.bootdaemon.commandline;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
