@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.bootdaemon.daemon.DaemonRuntime;
+import dev.bootdaemon.servicemanager.ServiceHealth;
 import dev.bootdaemon.settings.DaemonProperties;
-import dev.bootdaemon.systemd.ServiceHealth;
 
 /**
  * Auto-configuration of daemon mode. The detaching itself happens earlier, in a run

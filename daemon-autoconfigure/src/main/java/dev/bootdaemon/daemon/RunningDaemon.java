@@ -27,16 +27,17 @@ import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.PosixProvider;
 import dev.bootdaemon.posix.ProcFiles;
 import dev.bootdaemon.posix.SignalState;
+import dev.bootdaemon.servicemanager.ServiceHealth;
+import dev.bootdaemon.servicemanager.ServiceManager;
+import dev.bootdaemon.servicemanager.SocketActivation;
+import dev.bootdaemon.servicemanager.SystemdNotifier;
 import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
 import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
 import dev.bootdaemon.settings.PrivateDirectory;
-import dev.bootdaemon.settings.ServiceManager;
 import dev.bootdaemon.settings.UserSwitch;
-import dev.bootdaemon.systemd.ServiceHealth;
-import dev.bootdaemon.systemd.SystemdNotifier;
 
 /**
  * The daemon's side of daemon mode, detached or in the foreground: attaches (output,

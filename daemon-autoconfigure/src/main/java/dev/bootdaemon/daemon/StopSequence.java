@@ -16,7 +16,8 @@ import org.springframework.context.event.ContextClosedEvent;
 import dev.bootdaemon.output.AttachedOutput;
 import dev.bootdaemon.pidfile.PidFile;
 import dev.bootdaemon.posix.PosixProvider;
-import dev.bootdaemon.systemd.SystemdNotifier;
+import dev.bootdaemon.servicemanager.SocketActivation;
+import dev.bootdaemon.servicemanager.SystemdNotifier;
 
 /**
  * How the daemon stops, in this order: tells systemd as the application context starts

@@ -26,6 +26,7 @@ import dev.bootdaemon.daemon.RunningDaemon;
 import dev.bootdaemon.entry.DaemonCommand.EarlyStart;
 import dev.bootdaemon.entry.DaemonCommand.ForegroundStart;
 import dev.bootdaemon.launch.Launcher;
+import dev.bootdaemon.servicemanager.ServiceManager;
 import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
 
@@ -153,7 +154,8 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	}
 
 	private LaunchContext launchContext(boolean detachedDaemon) {
-		return LaunchContext.current(this.application.getMainApplicationClass(), detachedDaemon);
+		return LaunchContext.current(this.application.getMainApplicationClass(),
+				detachedDaemon ? null : ServiceManager.detect(), detachedDaemon);
 	}
 
 	@Override

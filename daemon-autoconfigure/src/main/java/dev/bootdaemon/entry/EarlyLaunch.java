@@ -12,6 +12,7 @@ import org.springframework.boot.bootstrap.BootstrapRegistry;
 import org.springframework.boot.bootstrap.BootstrapRegistryInitializer;
 
 import dev.bootdaemon.launch.Launcher;
+import dev.bootdaemon.servicemanager.ServiceManager;
 import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
 
@@ -58,7 +59,7 @@ final class EarlyLaunch implements BootstrapRegistryInitializer {
 		if (!SpringTestContext.isStartingApplication() && tried.compareAndSet(false, true)) {
 			DaemonCommand command = new DaemonCommand(System.out, System.err);
 			DaemonCommand.exitIfAsked(() -> {
-				command.startEarly(LaunchContext.current(mainClass, false));
+				command.startEarly(LaunchContext.current(mainClass, ServiceManager.detect(), false));
 				return command;
 			});
 		}

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.commandline.JavaCommand;
+import dev.bootdaemon.commandline.NativeAccess;
 import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.output.StandardStreams;
 import dev.bootdaemon.pidfile.PidFileProbe;

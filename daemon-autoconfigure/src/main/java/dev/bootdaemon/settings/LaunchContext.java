@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 import dev.bootdaemon.commandline.CommandLine;
+import dev.bootdaemon.servicemanager.ServiceManager;
 
 /**
  * What the settings take from the process rather than from properties.
@@ -17,34 +18,26 @@ import dev.bootdaemon.commandline.CommandLine;
  * @param defaultName the application's name when {@code spring.application.name} is not
  * set: the jar's file name without {@code .jar}, else the main class's simple name
  * @param serviceManager what manages this process, or {@code null} (see
- * {@link ServiceManager})
+ * {@code ServiceManager})
  * @param detachedDaemon whether this is the detached daemon, started by a launcher
  */
 public record LaunchContext(List<String> commandLine, String defaultName, @Nullable String serviceManager,
 		boolean detachedDaemon) {
 
 	/**
-	 * Returns the context of this process.
-	 * @param commandLine this JVM's command line
-	 * @param mainClass the application's main class, if known
-	 * @param detachedDaemon whether this is the detached daemon
-	 * @return the context
-	 */
-	public static LaunchContext of(List<String> commandLine, @Nullable Class<?> mainClass, boolean detachedDaemon) {
-		return new LaunchContext(commandLine, defaultName(commandLine, mainClass),
-				detachedDaemon ? null : ServiceManager.detect(), detachedDaemon);
-	}
-
-	/**
 	 * Returns the context of this process, with its command line.
 	 * @param mainClass the application's main class, if known
+	 * @param serviceManager what manages this process, or {@code null}
 	 * @param detachedDaemon whether this is the detached daemon
 	 * @return the context
 	 * @throws UncheckedIOException if the command line cannot be read
 	 */
-	public static LaunchContext current(@Nullable Class<?> mainClass, boolean detachedDaemon) {
+	public static LaunchContext current(@Nullable Class<?> mainClass, @Nullable String serviceManager,
+			boolean detachedDaemon) {
 		try {
-			return of(CommandLine.current(), mainClass, detachedDaemon);
+			List<String> commandLine = CommandLine.current();
+			return new LaunchContext(commandLine, defaultName(commandLine, mainClass), serviceManager,
+					detachedDaemon);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read this process's command line", ex);

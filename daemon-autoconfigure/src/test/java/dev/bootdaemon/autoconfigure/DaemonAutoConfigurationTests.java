@@ -12,8 +12,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.bootdaemon.daemon.DaemonRuntime;
+import dev.bootdaemon.servicemanager.ServiceHealth;
 import dev.bootdaemon.settings.DaemonProperties;
-import dev.bootdaemon.systemd.ServiceHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import dev.bootdaemon.autoconfigure.DaemonAutoConfiguration;
 import dev.bootdaemon.daemon.DaemonRuntime;
 import dev.bootdaemon.pidfile.PidFileProbe;
+import dev.bootdaemon.servicemanager.ServiceHealth;
 import dev.bootdaemon.settings.DaemonProperties;
-import dev.bootdaemon.systemd.ServiceHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,4 +1,4 @@
-package dev.bootdaemon.settings;
+package dev.bootdaemon.servicemanager;
 
 import java.util.Map;
 
@@ -29,7 +29,7 @@ public final class ServiceManager {
 	 * @return a description such as {@code supervisord (SUPERVISOR_ENABLED)}, or
 	 * {@code null}
 	 */
-	static @Nullable String detect() {
+	public static @Nullable String detect() {
 		ProcessHandle self = ProcessHandle.current();
 		long parent = self.parent().map(ProcessHandle::pid).orElse(0L);
 		return detect(System.getenv(), self.pid(), ProcFiles.processGroup(self.pid()), parent,

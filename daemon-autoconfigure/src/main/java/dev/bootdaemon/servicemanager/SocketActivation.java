@@ -1,4 +1,4 @@
-package dev.bootdaemon.daemon;
+package dev.bootdaemon.servicemanager;
 
 import java.io.IOException;
 import java.nio.channels.Channel;
@@ -18,7 +18,7 @@ import dev.bootdaemon.posix.Posix;
  * the service manager keeps the socket while the application restarts, and the kernel
  * queues connections meanwhile.
  */
-final class SocketActivation {
+public final class SocketActivation {
 
 	private static final Log logger = LogFactory.getLog(SocketActivation.class);
 
@@ -37,7 +37,7 @@ final class SocketActivation {
 	 * @param environment this process's environment, with {@code LISTEN_FDS} and
 	 * perhaps {@code LISTEN_FDNAMES}
 	 */
-	static void takeOver(Posix posix, Map<String, String> environment) {
+	public static void takeOver(Posix posix, Map<String, String> environment) {
 		int count = Integer.parseInt(environment.getOrDefault("LISTEN_FDS", "1").strip());
 		if (count > 1) {
 			List<String> names = List.of(environment.getOrDefault("LISTEN_FDNAMES", "").split(":", -1));
@@ -63,7 +63,7 @@ final class SocketActivation {
 	 * and the connections queued on it for the next start.
 	 * @param posix the libc binding
 	 */
-	static void release(Posix posix) {
+	public static void release(Posix posix) {
 		// Closing an inherited channel, the JDK points descriptors 0, 1 and 2 at
 		// /dev/null: the output must survive it, for the last lines of the shutdown.
 		int out = posix.duplicate(1);

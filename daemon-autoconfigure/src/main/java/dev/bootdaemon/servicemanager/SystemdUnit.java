@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.servicemanager;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.commandline.CommandLine;
 import dev.bootdaemon.commandline.JavaCommand;
+import dev.bootdaemon.commandline.NativeAccess;
 import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;

@@ -1,4 +1,4 @@
-package dev.bootdaemon.systemd;
+package dev.bootdaemon.servicemanager;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

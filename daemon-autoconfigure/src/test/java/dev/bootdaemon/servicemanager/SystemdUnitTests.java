@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.servicemanager;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.servicemanager;
 
 import java.io.IOException;
 import java.nio.file.Files;

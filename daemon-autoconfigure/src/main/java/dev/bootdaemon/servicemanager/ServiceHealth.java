@@ -1,4 +1,4 @@
-package dev.bootdaemon.systemd;
+package dev.bootdaemon.servicemanager;
 
 /**
  * Whether the application is healthy enough to feed systemd's watchdog. Without such a

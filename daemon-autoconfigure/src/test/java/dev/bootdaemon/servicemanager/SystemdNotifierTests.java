@@ -1,4 +1,4 @@
-package dev.bootdaemon.systemd;
+package dev.bootdaemon.servicemanager;
 
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;

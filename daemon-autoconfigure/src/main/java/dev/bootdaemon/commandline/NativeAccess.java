@@ -1,12 +1,10 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.commandline;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-
-import dev.bootdaemon.commandline.CommandLine;
 
 /**
  * Native access for the daemon's JVM. The starter calls libc through JNA, which Java 24
@@ -15,9 +13,9 @@ import dev.bootdaemon.commandline.CommandLine;
  * The launcher chooses the daemon's JVM options, so it enables native access for the
  * class path unless the command line or the jar's manifest already does.
  */
-final class NativeAccess {
+public final class NativeAccess {
 
-	static final String ENABLE_FOR_CLASS_PATH = "--enable-native-access=ALL-UNNAMED";
+	private static final String ENABLE_FOR_CLASS_PATH = "--enable-native-access=ALL-UNNAMED";
 
 	// The option is there since Java 22; Java 17 took it only for its incubator module.
 	private static final int FIRST_FEATURE_RELEASE = 22;
@@ -31,7 +29,7 @@ final class NativeAccess {
 	 * @param launchDirectory what a relative jar is relative to
 	 * @return the option, or none when it is not needed or already given
 	 */
-	static List<String> options(List<String> commandLine, Path launchDirectory) {
+	public static List<String> options(List<String> commandLine, Path launchDirectory) {
 		if (Runtime.version().feature() < FIRST_FEATURE_RELEASE || enabled(commandLine, launchDirectory)) {
 			return List.of();
 		}

@@ -1,4 +1,4 @@
-package dev.bootdaemon.settings;
+package dev.bootdaemon.servicemanager;
 
 import java.util.Map;
 
