@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import dev.bootdaemon.settings.Handoff;
+import dev.bootdaemon.startup.Handoff;
 
 /**
  * Lets the daemon find {@code application.properties} and {@code config/} in the

@@ -34,10 +34,11 @@ import dev.bootdaemon.servicemanager.SystemdNotifier;
 import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
-import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
-import dev.bootdaemon.settings.PrivateDirectory;
 import dev.bootdaemon.settings.UserSwitch;
+import dev.bootdaemon.startup.Handoff;
+import dev.bootdaemon.startup.PrivateDirectory;
+import dev.bootdaemon.startup.StartupReporter;
 
 /**
  * The daemon's side of daemon mode, detached or in the foreground: attaches (output,

@@ -19,7 +19,6 @@ import org.springframework.core.env.Environment;
 
 import dev.bootdaemon.control.DaemonControl;
 import dev.bootdaemon.daemon.RunningDaemon;
-import dev.bootdaemon.daemon.StartupReporter;
 import dev.bootdaemon.launch.Launcher;
 import dev.bootdaemon.pidfile.PidFileException;
 import dev.bootdaemon.posix.Posix;
@@ -30,12 +29,13 @@ import dev.bootdaemon.servicemanager.SystemdUnit;
 import dev.bootdaemon.settings.DaemonProperties.Command;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
-import dev.bootdaemon.settings.Handoff;
-import dev.bootdaemon.settings.Handoff.Attached;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;
 import dev.bootdaemon.settings.LaunchChecks;
 import dev.bootdaemon.settings.LaunchContext;
 import dev.bootdaemon.settings.UserSwitch;
+import dev.bootdaemon.startup.Handoff;
+import dev.bootdaemon.startup.Handoff.Attached;
+import dev.bootdaemon.startup.StartupReporter;
 
 /**
  * Runs {@code daemon.command} in the launching process: {@code status} and {@code stop}

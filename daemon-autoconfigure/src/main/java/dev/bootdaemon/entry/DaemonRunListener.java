@@ -27,8 +27,8 @@ import dev.bootdaemon.entry.DaemonCommand.EarlyStart;
 import dev.bootdaemon.entry.DaemonCommand.ForegroundStart;
 import dev.bootdaemon.launch.Launcher;
 import dev.bootdaemon.servicemanager.ServiceManager;
-import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
+import dev.bootdaemon.startup.Handoff;
 
 /**
  * Turns {@code daemon.enabled=true} into a daemon, and runs {@code daemon.command}. In

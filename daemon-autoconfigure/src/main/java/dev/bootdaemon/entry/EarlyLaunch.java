@@ -13,8 +13,8 @@ import org.springframework.boot.bootstrap.BootstrapRegistryInitializer;
 
 import dev.bootdaemon.launch.Launcher;
 import dev.bootdaemon.servicemanager.ServiceManager;
-import dev.bootdaemon.settings.Handoff;
 import dev.bootdaemon.settings.LaunchContext;
+import dev.bootdaemon.startup.Handoff;
 
 /**
  * Starts the daemon as early as a starter can, when daemon mode is asked for before

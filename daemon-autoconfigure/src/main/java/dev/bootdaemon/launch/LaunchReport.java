@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import dev.bootdaemon.output.OutputTarget;
 import dev.bootdaemon.output.StandardStreams;
 import dev.bootdaemon.settings.DaemonSettings;
-import dev.bootdaemon.settings.Handoff.Attached;
+import dev.bootdaemon.startup.Handoff.Attached;
 
 /**
  * What the launcher's summary line and failure report say about the daemon, from its

@@ -23,9 +23,11 @@ import dev.bootdaemon.posix.PosixProvider;
 import dev.bootdaemon.settings.DaemonProperties;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
-import dev.bootdaemon.settings.Handoff;
-import dev.bootdaemon.settings.Handoff.Attached;
 import dev.bootdaemon.settings.LaunchChecks;
+import dev.bootdaemon.startup.Handoff;
+import dev.bootdaemon.startup.Handoff.Attached;
+import dev.bootdaemon.startup.StartupChannel;
+import dev.bootdaemon.startup.StartupOutcome;
 
 /**
  * The launching process: checks the configuration, starts the daemon detached, waits

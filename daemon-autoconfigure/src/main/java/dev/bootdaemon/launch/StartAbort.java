@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import dev.bootdaemon.control.ProcessTermination;
+import dev.bootdaemon.startup.StartupChannel;
 
 /**
  * Stops the daemon the launcher starts: when its start fails, and when the launcher is

@@ -1,7 +1,7 @@
 /**
  * The settings both JVMs share: the {@code daemon.*} properties, the settings resolved
- * from them, the checks made before anything is created, and the handoff from the
- * launching process to the daemon.
+ * from them and from the process (its command line, a service manager), and the checks
+ * made before anything is created.
  */
 @NullMarked
 package dev.bootdaemon.settings;

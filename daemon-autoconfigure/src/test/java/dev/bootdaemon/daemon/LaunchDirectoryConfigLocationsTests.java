@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.bootdaemon.settings.Handoff;
+import dev.bootdaemon.startup.Handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.bootdaemon.control.ProcessTermination;
+import dev.bootdaemon.startup.StartupChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,10 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.startup;
 
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.bootdaemon.settings.Handoff;
-import dev.bootdaemon.settings.Handoff.Attached;
+import dev.bootdaemon.startup.Handoff.Attached;
 
 /**
  * How the daemon's start ended, as the launcher saw it.
@@ -14,7 +13,7 @@ import dev.bootdaemon.settings.Handoff.Attached;
  * @param detail the daemon's own account of a failure or refusal, empty otherwise
  * @param attached what an early daemon said once it passed the checks, or {@code null}
  */
-record StartupOutcome(Kind kind, String detail, @Nullable Attached attached) {
+public record StartupOutcome(Kind kind, String detail, @Nullable Attached attached) {
 
 	private static final Map<String, Kind> LAST_WORDS = Map.of(Handoff.READY, Kind.READY, Handoff.FAILED,
 			Kind.FAILED, Handoff.REFUSED, Kind.REFUSED, Handoff.FALLBACK, Kind.FALLBACK);
@@ -55,11 +54,14 @@ record StartupOutcome(Kind kind, String detail, @Nullable Attached attached) {
 	 * runners were still running.
 	 * @return whether the runners were still running
 	 */
-	boolean runnersStillRunning() {
+	public boolean runnersStillRunning() {
 		return this.kind == Kind.TIMED_OUT && this.detail.equals(Handoff.STARTED);
 	}
 
-	enum Kind {
+	/**
+	 * What happened.
+	 */
+	public enum Kind {
 
 		/** The application context is up and the pidfile written. */
 		READY,

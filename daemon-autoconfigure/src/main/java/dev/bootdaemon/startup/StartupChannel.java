@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.startup;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -18,14 +18,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.control.ProcessTermination;
-import dev.bootdaemon.settings.Handoff.Attached;
-import dev.bootdaemon.settings.PrivateDirectory;
+import dev.bootdaemon.startup.Handoff.Attached;
 
 /**
  * The launcher's end of the private channel the daemon reports its start on: a Unix
  * socket in a fresh directory only the launching user can enter.
  */
-final class StartupChannel implements Closeable {
+public final class StartupChannel implements Closeable {
 
 	private static final long POLL_MILLIS = 100;
 
@@ -41,7 +40,12 @@ final class StartupChannel implements Closeable {
 		this.server = server;
 	}
 
-	static StartupChannel open() throws IOException {
+	/**
+	 * Opens the channel in a new private directory.
+	 * @return the channel
+	 * @throws IOException if the directory or the socket cannot be made
+	 */
+	public static StartupChannel open() throws IOException {
 		PrivateDirectory directory = PrivateDirectory.create();
 		Path socket = directory.path().resolve("startup.sock");
 		ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -57,12 +61,20 @@ final class StartupChannel implements Closeable {
 		return new StartupChannel(directory, socket, server);
 	}
 
-	Path address() {
+	/**
+	 * Returns the socket the daemon reports on.
+	 * @return its path
+	 */
+	public Path address() {
 		return this.socket;
 	}
 
-	// Private to this user: also holds the output pipes until the daemon opens them.
-	Path directory() {
+	/**
+	 * Returns the private directory, which also holds the output pipes and the command
+	 * script until the daemon has opened them.
+	 * @return the directory, only this user can enter it
+	 */
+	public Path directory() {
 		return this.directory.path();
 	}
 
@@ -73,7 +85,7 @@ final class StartupChannel implements Closeable {
 	 * @return the outcome
 	 * @throws IOException on a channel failure
 	 */
-	StartupOutcome await(long pid, Duration timeout) throws IOException {
+	public StartupOutcome await(long pid, Duration timeout) throws IOException {
 		long begin = System.nanoTime();
 		long deadline = begin + timeout.toNanos();
 		boolean attached = false;

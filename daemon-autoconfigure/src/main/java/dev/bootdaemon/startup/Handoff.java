@@ -1,4 +1,4 @@
-package dev.bootdaemon.settings;
+package dev.bootdaemon.startup;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.bootdaemon.settings.DaemonSettings;
 
 /**
  * Everything that crosses from the launching process to the detached daemon. Two

@@ -1,10 +1,10 @@
-package dev.bootdaemon.settings;
+package dev.bootdaemon.startup;
 
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bootdaemon.settings.Handoff.Attached;
+import dev.bootdaemon.startup.Handoff.Attached;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.bootdaemon.settings;
+package dev.bootdaemon.startup;
 
 import java.io.Closeable;
 import java.io.IOException;

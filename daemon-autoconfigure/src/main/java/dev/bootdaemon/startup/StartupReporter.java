@@ -1,4 +1,4 @@
-package dev.bootdaemon.daemon;
+package dev.bootdaemon.startup;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import dev.bootdaemon.settings.DaemonStartException;
-import dev.bootdaemon.settings.Handoff;
 
 /**
  * The daemon's end of the {@link StartupChannel}: connected at once, so that the

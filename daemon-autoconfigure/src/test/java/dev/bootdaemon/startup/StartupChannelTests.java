@@ -1,4 +1,4 @@
-package dev.bootdaemon.launch;
+package dev.bootdaemon.startup;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
@@ -14,8 +14,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bootdaemon.daemon.StartupReporter;
-import dev.bootdaemon.settings.Handoff.Attached;
+import dev.bootdaemon.startup.Handoff.Attached;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
