@@ -257,11 +257,24 @@ public final class RunningDaemon {
 		if (this.userSwitch == null || !this.switched.compareAndSet(false, true)) {
 			return;
 		}
+		// Through the open files: a name in a directory the user can write could by now
+		// be a link to a root file. The user can then still reopen its output and remove
+		// its pidfile.
 		List<Path> files = new ArrayList<>(List.of(this.pidFile.openFile()));
 		if (this.settings.output().file() != null) {
 			files.add(ProcFiles.ownPath(1));
 		}
-		this.userSwitch.apply(this.posix, files);
+		for (Path file : files) {
+			try {
+				Files.setAttribute(file, "unix:uid", this.userSwitch.uid());
+				Files.setAttribute(file, "unix:gid", this.userSwitch.gid());
+			}
+			catch (IOException ex) {
+				throw new DaemonStartException("Cannot hand " + file + " to user " + this.userSwitch.user() + ": " + ex,
+						ex);
+			}
+		}
+		this.posix.switchUser(this.userSwitch.user(), this.userSwitch.uid(), this.userSwitch.gid());
 		logger.info("Switched to user " + this.userSwitch);
 	}
 

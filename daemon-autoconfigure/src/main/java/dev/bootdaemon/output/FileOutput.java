@@ -27,8 +27,6 @@ import dev.bootdaemon.posix.TrustedFiles.OpenFile;
  */
 final class FileOutput implements OutputTarget {
 
-	static final int MODE = 0640;
-
 	private static final Set<PosixFilePermission> MODE_0640 = PosixFilePermissions.fromString("rw-r-----");
 
 	private static final int TAIL_BYTES = 64 * 1024;
@@ -98,7 +96,7 @@ final class FileOutput implements OutputTarget {
 	private void redirect(Posix posix) throws IOException {
 		int fd;
 		try {
-			fd = posix.openForAppend(this.file, MODE);
+			fd = posix.openForAppend(this.file, StandardStreams.FILE_MODE);
 		}
 		catch (PosixException ex) {
 			if (Files.isSymbolicLink(this.file)) {

@@ -21,6 +21,9 @@ import dev.bootdaemon.posix.Posix;
  */
 public record StandardStreams(Path stdout, Path stderr, boolean pipes, @Nullable Closeable held) implements Closeable {
 
+	// The documented mode of an output file the daemon creates.
+	static final int FILE_MODE = 0640;
+
 	/**
 	 * Creates streams on paths that need nothing held open.
 	 * @param stdout the path for descriptor 1
@@ -40,7 +43,7 @@ public record StandardStreams(Path stdout, Path stderr, boolean pipes, @Nullable
 			posix.redirectStandardStreamsToPipes(this.stdout, this.stderr);
 		}
 		else {
-			int fd = posix.openForAppend(this.stdout, FileOutput.MODE);
+			int fd = posix.openForAppend(this.stdout, FILE_MODE);
 			try {
 				posix.redirectStandardStreams(fd);
 			}

@@ -255,7 +255,7 @@ public final class PidFile {
 	// Opens the pidfile and proves the descriptor is the file the path names, not the
 	// target of a symbolic link or a file that replaced it meanwhile.
 	private static int openVerified(Posix posix, Path path) throws NoSuchFileException {
-		checkRegularFile(path);
+		PidFileProbe.checkRegularFile(path);
 		int fd;
 		try {
 			fd = posix.openReadOnly(path);
@@ -268,29 +268,10 @@ public final class PidFile {
 		}
 		if (!namesLockedFile(path, fd)) {
 			posix.close(fd);
-			checkRegularFile(path);
+			PidFileProbe.checkRegularFile(path);
 			throw new NoSuchFileException(path.toString());
 		}
 		return fd;
-	}
-
-	static void checkRegularFile(Path path) throws NoSuchFileException {
-		BasicFileAttributes attributes;
-		try {
-			attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-		}
-		catch (NoSuchFileException ex) {
-			throw ex;
-		}
-		catch (IOException ex) {
-			throw new PidFileException("Could not read " + path + ": " + ex.getMessage(), ex);
-		}
-		if (attributes.isSymbolicLink()) {
-			throw new PidFileException(path + " is a symbolic link; refusing to follow it");
-		}
-		if (!attributes.isRegularFile()) {
-			throw new PidFileException(path + " is not a regular file");
-		}
 	}
 
 	private static boolean namesLockedFile(Path path, int fd) {

@@ -3,10 +3,14 @@ package dev.bootdaemon.pidfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.OptionalLong;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.FileLocks;
 
@@ -41,7 +45,7 @@ public final class PidFileProbe {
 	 */
 	public static OptionalLong lockHolder(Path path) {
 		try {
-			PidFile.checkRegularFile(path);
+			checkRegularFile(path);
 		}
 		catch (NoSuchFileException ex) {
 			return OptionalLong.empty();
@@ -104,6 +108,35 @@ public final class PidFileProbe {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Tells why a path cannot be a pidfile, before it is used.
+	 * @param path the pidfile
+	 * @return why not, or {@code null} if it can be one or does not exist yet
+	 */
+	public static @Nullable String problem(Path path) {
+		BasicFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		if (attributes.isSymbolicLink()) {
+			return "is a symbolic link; refusing to follow it";
+		}
+		return attributes.isRegularFile() ? null : "is not a regular file";
+	}
+
+	static void checkRegularFile(Path path) throws NoSuchFileException {
+		if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+			throw new NoSuchFileException(path.toString());
+		}
+		String problem = problem(path);
+		if (problem != null) {
+			throw new PidFileException(path + " " + problem);
+		}
 	}
 
 	/**

@@ -58,9 +58,9 @@ public final class LaunchChecks {
 			}
 		}
 		checkWritableFile(settings.pidFileProperty(), settings.pidFile());
-		if (Files.isSymbolicLink(settings.pidFile())) {
-			throw new InvalidDaemonPropertyException(settings.pidFileProperty(), settings.pidFile(),
-					"is a symbolic link; a pidfile must be a regular file");
+		String pidFileProblem = PidFileProbe.problem(settings.pidFile());
+		if (pidFileProblem != null) {
+			throw new InvalidDaemonPropertyException(settings.pidFileProperty(), settings.pidFile(), pidFileProblem);
 		}
 		if (isWorldWritableWithoutStickyBit(settings.pidFile().getParent())) {
 			throw new InvalidDaemonPropertyException(settings.pidFileProperty(), settings.pidFile(),

@@ -1,10 +1,5 @@
 package dev.bootdaemon.settings;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.Posix;
@@ -12,9 +7,8 @@ import dev.bootdaemon.posix.Posix.Account;
 import dev.bootdaemon.posix.ProcFiles;
 
 /**
- * Dropping root for {@code daemon.user} and {@code daemon.group}, checked before
- * detaching. The daemon's own files are handed to the user first, so that it can still
- * reopen its output and remove its pidfile.
+ * The user and group to drop root for, from {@code daemon.user} and {@code daemon.group},
+ * checked against the user database before detaching. The daemon makes the switch.
  */
 public final class UserSwitch {
 
@@ -75,23 +69,19 @@ public final class UserSwitch {
 	}
 
 	/**
-	 * Hands the daemon's files to the user, then switches the whole process to it.
-	 * @param posix the libc binding
-	 * @param files the open pidfile and output file, by their {@code /proc/self/fd}
-	 * names: a name in a directory the user can write could meanwhile be a link to a
-	 * root file
+	 * Returns the user id.
+	 * @return the uid
 	 */
-	public void apply(Posix posix, List<Path> files) {
-		for (Path file : files) {
-			try {
-				Files.setAttribute(file, "unix:uid", this.uid);
-				Files.setAttribute(file, "unix:gid", this.gid);
-			}
-			catch (IOException ex) {
-				throw new DaemonStartException("Cannot hand " + file + " to user " + this.user + ": " + ex, ex);
-			}
-		}
-		posix.switchUser(this.user, this.uid, this.gid);
+	public int uid() {
+		return this.uid;
+	}
+
+	/**
+	 * Returns the group id.
+	 * @return the gid
+	 */
+	public int gid() {
+		return this.gid;
 	}
 
 	@Override

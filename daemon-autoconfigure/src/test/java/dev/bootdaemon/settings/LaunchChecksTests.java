@@ -58,7 +58,7 @@ class LaunchChecksTests {
 	void whenThePidFileIsASymbolicLinkThenItIsRefused() throws IOException {
 		Path pidFile = Files.createSymbolicLink(this.directory.resolve("app.pid"),
 				Files.writeString(this.directory.resolve("other"), "x"));
-		assertInvalid("daemon.pid-file", pidFile, "is a symbolic link; a pidfile must be a regular file");
+		assertInvalid("daemon.pid-file", pidFile, "is a symbolic link; refusing to follow it");
 	}
 
 	@Test
