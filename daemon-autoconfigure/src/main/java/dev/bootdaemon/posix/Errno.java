@@ -14,6 +14,9 @@ final class Errno {
 	/** The operation would block: a lock is held elsewhere. */
 	static final int EWOULDBLOCK = 11;
 
+	/** A result does not fit: here, a user or group entry in the buffer given. */
+	static final int ERANGE = 34;
+
 	/** The system call does not exist in this kernel. */
 	static final int ENOSYS = 38;
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
+import com.sun.jna.ptr.PointerByReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,8 +60,10 @@ final class JnaPosix implements Posix {
 
 	private static final int SCHED_BATCH = 3;
 
-	// struct passwd and struct group start with two char* (LP64), then the ids.
-	private static final long ID_OFFSET = 2L * Native.POINTER_SIZE;
+	// Where a user or group entry's strings go; doubled while the call says ERANGE.
+	private static final int FIRST_BUFFER = 1024;
+
+	private static final int LAST_BUFFER = 1 << 20;
 
 	private final LibC libc = Native.load("c", LibC.class);
 
@@ -205,14 +209,34 @@ final class JnaPosix implements Posix {
 
 	@Override
 	public @Nullable Account user(String name) {
-		Pointer passwd = this.libc.getpwnam(name);
-		return (passwd != null) ? new Account(passwd.getInt(ID_OFFSET), passwd.getInt(ID_OFFSET + 4)) : null;
+		Passwd passwd = new Passwd();
+		return lookUp("getpwnam_r(" + name + ")",
+				(buffer, result) -> this.libc.getpwnam_r(name, passwd, buffer, buffer.length, result))
+			? new Account(passwd.pw_uid, passwd.pw_gid) : null;
 	}
 
 	@Override
 	public @Nullable Integer group(String name) {
-		Pointer group = this.libc.getgrnam(name);
-		return (group != null) ? group.getInt(ID_OFFSET) : null;
+		Group group = new Group();
+		return lookUp("getgrnam_r(" + name + ")",
+				(buffer, result) -> this.libc.getgrnam_r(name, group, buffer, buffer.length, result))
+			? group.gr_gid : null;
+	}
+
+	// The reentrant lookups return the error rather than set errno, and say ERANGE while
+	// the buffer is too small for the entry's strings.
+	private boolean lookUp(String call, Lookup lookup) {
+		for (int size = FIRST_BUFFER; size <= LAST_BUFFER; size *= 2) {
+			PointerByReference result = new PointerByReference();
+			int error = lookup.call(new byte[size], result);
+			if (error == 0) {
+				return result.getValue() != null;
+			}
+			if (error != Errno.ERANGE) {
+				throw failure(call, error);
+			}
+		}
+		throw failure(call, Errno.ERANGE);
 	}
 
 	@Override
@@ -288,6 +312,62 @@ final class JnaPosix implements Posix {
 	}
 
 	/**
+	 * {@code struct passwd} of {@code <pwd.h>}, laid out by JNA as the C compiler does.
+	 */
+	@Structure.FieldOrder({ "pw_name", "pw_passwd", "pw_uid", "pw_gid", "pw_gecos", "pw_dir", "pw_shell" })
+	public static final class Passwd extends Structure {
+
+		/** User name. */
+		public @Nullable Pointer pw_name;
+
+		/** Password, or a placeholder. */
+		public @Nullable Pointer pw_passwd;
+
+		/** User id ({@code uid_t}). */
+		public int pw_uid;
+
+		/** Primary group id ({@code gid_t}). */
+		public int pw_gid;
+
+		/** User information. */
+		public @Nullable Pointer pw_gecos;
+
+		/** Home directory. */
+		public @Nullable Pointer pw_dir;
+
+		/** Shell. */
+		public @Nullable Pointer pw_shell;
+
+	}
+
+	/**
+	 * {@code struct group} of {@code <grp.h>}, laid out by JNA as the C compiler does.
+	 */
+	@Structure.FieldOrder({ "gr_name", "gr_passwd", "gr_gid", "gr_mem" })
+	public static final class Group extends Structure {
+
+		/** Group name. */
+		public @Nullable Pointer gr_name;
+
+		/** Password, or a placeholder. */
+		public @Nullable Pointer gr_passwd;
+
+		/** Group id ({@code gid_t}). */
+		public int gr_gid;
+
+		/** Members, a NULL-terminated array of names. */
+		public @Nullable Pointer gr_mem;
+
+	}
+
+	@FunctionalInterface
+	private interface Lookup {
+
+		int call(byte[] buffer, PointerByReference result);
+
+	}
+
+	/**
 	 * libc as JNA maps it. JNA keeps each call's {@code errno} for
 	 * {@link Native#getLastError()}.
 	 */
@@ -320,11 +400,11 @@ final class JnaPosix implements Posix {
 		/** geteuid(2): cannot fail. */
 		int geteuid();
 
-		/** getpwnam(3): a static struct passwd, or NULL if there is no such user. */
-		@Nullable Pointer getpwnam(String name);
+		/** getpwnam_r(3): 0 with *result NULL if there is no such user, or the error. */
+		int getpwnam_r(String name, Passwd passwd, byte[] buffer, long length, PointerByReference result);
 
-		/** getgrnam(3): a static struct group, or NULL if there is no such group. */
-		@Nullable Pointer getgrnam(String name);
+		/** getgrnam_r(3): 0 with *result NULL if there is no such group, or the error. */
+		int getgrnam_r(String name, Group group, byte[] buffer, long length, PointerByReference result);
 
 		/** initgroups(3): 0, or -1 with errno. */
 		int initgroups(String user, int group);
