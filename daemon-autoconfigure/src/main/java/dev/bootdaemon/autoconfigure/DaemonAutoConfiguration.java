@@ -4,7 +4,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,18 +22,19 @@ import dev.bootdaemon.settings.DaemonProperties;
  * Auto-configuration of daemon mode. The detaching itself happens earlier, in a run
  * listener, which also registers the {@link DaemonRuntime}; this exposes the settings,
  * shows the daemon in Actuator's {@code info} endpoint and lets Actuator's health decide
- * whether systemd's watchdog is fed.
+ * whether systemd's watchdog is fed. It applies where this process runs as the daemon
+ * (the runtime is there), which the run listener decided from {@code daemon.enabled} or
+ * {@code daemon.command}: the flag is not read again here.
  *
  * @see DaemonProperties
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty("daemon.enabled")
+@ConditionalOnBean(name = DaemonRuntime.BEAN_NAME)
 @EnableConfigurationProperties(DaemonProperties.class)
 public final class DaemonAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(InfoContributor.class)
-	@ConditionalOnBean(DaemonRuntime.class)
 	static class DaemonInfoConfiguration {
 
 		@Bean
@@ -47,7 +47,6 @@ public final class DaemonAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ConfigurableWebServerFactory.class)
-	@ConditionalOnBean(DaemonRuntime.class)
 	static class DaemonWebServerConfiguration {
 
 		@Bean

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DaemonRuntime {
 
+	/**
+	 * The name of the bean, which only a process in daemon mode has.
+	 */
+	public static final String BEAN_NAME = "daemonRuntime";
+
 	private final Mode mode;
 
 	private final long pid;

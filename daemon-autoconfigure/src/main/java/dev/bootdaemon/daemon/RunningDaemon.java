@@ -227,7 +227,7 @@ public final class RunningDaemon {
 	 * @param context the context
 	 */
 	public void contextPrepared(ConfigurableApplicationContext context) {
-		context.getBeanFactory().registerSingleton("daemonRuntime", this.runtime);
+		context.getBeanFactory().registerSingleton(DaemonRuntime.BEAN_NAME, this.runtime);
 		this.stop.watch(context);
 		// A management server on a port of its own binds later, in a child context.
 		String managementPort = context.getEnvironment().getProperty("management.server.port");

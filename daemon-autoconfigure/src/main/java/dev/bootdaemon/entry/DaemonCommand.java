@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -39,10 +38,11 @@ import dev.bootdaemon.startup.StartupReporter;
 
 /**
  * Runs {@code daemon.command} in the launching process: {@code status} and {@code stop}
- * end the process with their exit status; {@code start} and {@code restart} either
- * detach (the launcher exits once the daemon is ready) or turn this very process into
- * the daemon, in the foreground, in two steps: {@link #run} decides before logging is
- * initialized, {@link #foreground} attaches once it is, so its lines reach the log.
+ * end in their exit status; {@code start} and {@code restart} either detach (the
+ * launcher exits once the daemon is ready) or turn this very process into the daemon,
+ * in the foreground, in two steps: {@link #run} decides before logging is initialized,
+ * {@link #foreground} attaches once it is, so its lines reach the log. Each returns a
+ * {@link Step}; the caller applies it.
  */
 final class DaemonCommand {
 
@@ -59,10 +59,9 @@ final class DaemonCommand {
 	 * Runs the command.
 	 * @param environment the environment
 	 * @param context what the settings take from this process
-	 * @return how this process becomes the daemon, in the foreground
-	 * @throws Exit when this process is to exit instead
+	 * @return how this process becomes the daemon, in the foreground, or its exit
 	 */
-	ForegroundStart run(Environment environment, LaunchContext context) {
+	Step<ForegroundStart> run(Environment environment, LaunchContext context) {
 		String name = context.applicationName(environment);
 		String verb = "start as a daemon";
 		try {
@@ -71,21 +70,25 @@ final class DaemonCommand {
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
 			verb = settings.command().name().toLowerCase(Locale.ROOT).replace('_', '-');
 			switch (settings.command()) {
-				case STATUS -> throw new Exit(control(settings, context, launchDirectory).status());
-				case STOP -> throw new Exit(stop(settings, context, launchDirectory));
+				case STATUS -> {
+					return Step.exit(control(settings, context, launchDirectory).status());
+				}
+				case STOP -> {
+					return Step.exit(stop(settings, context, launchDirectory));
+				}
 				case SYSTEMD_UNIT -> {
 					this.out.print(SystemdUnit.of(settings, context.commandLine(), Launcher.javaBinary(),
 							launchDirectory, ports(environment)));
-					throw new Exit(0);
+					return Step.exit(0);
 				}
 				case LOGROTATE -> {
 					this.out.print(LogrotateStanza.of(settings, PosixProvider.posix()));
-					throw new Exit(0);
+					return Step.exit(0);
 				}
 				case RESTART -> {
 					int stopped = stop(settings, context, launchDirectory);
 					if (stopped != 0) {
-						throw new Exit(stopped);
+						return Step.exit(stopped);
 					}
 				}
 				default -> {
@@ -93,13 +96,15 @@ final class DaemonCommand {
 			}
 			verb = "start as a daemon";
 			if (settings.detaches()) {
-				throw new Exit(new Launcher(this.out, this.err).launch(settings, launchDirectory, context.commandLine()));
+				return Step.exit(new Launcher(this.out, this.err).launch(settings, launchDirectory,
+						context.commandLine()));
 			}
 			// Warnings still reach the terminal or the journal.
-			return new ForegroundStart(settings, LaunchChecks.preflight(settings, PosixProvider.posix(), this.err));
+			return Step.proceed(
+					new ForegroundStart(settings, LaunchChecks.preflight(settings, PosixProvider.posix(), this.err)));
 		}
 		catch (RuntimeException ex) {
-			throw refusal(name, verb, ex);
+			return refusal(name, verb, ex);
 		}
 	}
 
@@ -107,21 +112,20 @@ final class DaemonCommand {
 	 * Starts the daemon before the configuration files are read (see
 	 * {@link Launcher#launchEarly}), unless a service manager runs this process.
 	 * @param context what the settings take from this process
-	 * @throws Exit once the start is over; returns when it is to go the usual way
+	 * @return the exit once the start is over, or this command when it is to go the
+	 * usual way
 	 */
-	void startEarly(LaunchContext context) {
+	Step<DaemonCommand> startEarly(LaunchContext context) {
 		if (context.serviceManager() != null) {
-			return;
+			return Step.proceed(this);
 		}
 		try {
 			OptionalInt status = new Launcher(this.out, this.err).launchEarly(context.defaultName(),
 					Path.of("").toAbsolutePath(), context.commandLine());
-			if (status.isPresent()) {
-				throw new Exit(status.getAsInt());
-			}
+			return status.isPresent() ? Step.exit(status.getAsInt()) : Step.proceed(this);
 		}
 		catch (RuntimeException ex) {
-			throw refusal(context.defaultName(), "start as a daemon", ex);
+			return refusal(context.defaultName(), "start as a daemon", ex);
 		}
 	}
 
@@ -135,43 +139,41 @@ final class DaemonCommand {
 	 * @param enabled whether the configuration still asks for daemon mode
 	 * @return what the attach takes on
 	 */
-	static EarlyStart checkEarly(Environment environment, LaunchContext context, Path launchDirectory,
+	static Step<EarlyStart> checkEarly(Environment environment, LaunchContext context, Path launchDirectory,
 			boolean enabled) {
 		Path socket = Objects.requireNonNull(Handoff.startupSocket());
 		StartupReporter reporter = StartupReporter.connect(socket);
 		ByteArrayOutputStream said = new ByteArrayOutputStream();
 		PrintStream launcherErr = new PrintStream(said, true, StandardCharsets.UTF_8);
-		EarlyStart start = null;
-		try {
-			if (enabled) {
-				start = new DaemonCommand(launcherErr, launcherErr).prepareEarly(environment, context,
-						launchDirectory, reporter, socket.getParent());
-			}
+		if (!enabled) {
+			reporter.fallback();
+			return Step.exit(0);
 		}
-		catch (Exit refused) {
+		Step<@Nullable EarlyStart> checked = new DaemonCommand(launcherErr, launcherErr).prepareEarly(environment,
+				context, launchDirectory, reporter, socket.getParent());
+		if (checked instanceof Step.Exit<@Nullable EarlyStart> refused) {
 			reporter.refused(said.toString(StandardCharsets.UTF_8));
-			System.exit(refused.status());
-			throw refused;
+			return Step.exit(refused.status());
 		}
+		EarlyStart start = ((Step.Proceed<@Nullable EarlyStart>) checked).value();
 		if (start == null) {
 			reporter.fallback();
-			System.exit(0);
-			throw new Exit(0);
+			return Step.exit(0);
 		}
 		reporter.attached(Attached.of(start.settings(), start.outputMark(), said.toString(StandardCharsets.UTF_8)));
-		return start;
+		return Step.proceed(start);
 	}
 
 	// Null if the settings need the usual start: not a detaching start, or one with a
 	// working directory or JVM options of its own.
-	private @Nullable EarlyStart prepareEarly(Environment environment, LaunchContext context, Path launchDirectory,
-			StartupReporter reporter, Path privateDirectory) {
+	private Step<@Nullable EarlyStart> prepareEarly(Environment environment, LaunchContext context,
+			Path launchDirectory, StartupReporter reporter, Path privateDirectory) {
 		String name = context.applicationName(environment);
 		try {
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
 			if (settings.command() != Command.START || !settings.detaches() || settings.aotCache() != null
 					|| !settings.workingDirectory().equals(Path.of("").toAbsolutePath())) {
-				return null;
+				return Step.proceed(null);
 			}
 			Posix posix = PosixProvider.posix();
 			LaunchChecks.preflight(settings, posix, this.err);
@@ -184,39 +186,38 @@ final class DaemonCommand {
 				throw new DaemonStartException(
 						"Cannot prepare " + settings.output().description() + ": " + ex.getMessage(), ex);
 			}
-			return new EarlyStart(settings, mark, reporter, privateDirectory, context.commandLine());
+			return Step.proceed(new EarlyStart(settings, mark, reporter, privateDirectory, context.commandLine()));
 		}
 		catch (RuntimeException ex) {
-			throw refusal(name, "start as a daemon", ex);
+			return refusal(name, "start as a daemon", ex);
 		}
 	}
 
 	/**
 	 * Turns this process into the daemon, in the foreground.
-	 * @param start what {@link #run} returned
-	 * @return the daemon this process became
-	 * @throws Exit when it cannot become the daemon
+	 * @param start what {@link #run} went on with
+	 * @return the daemon this process became, or the exit when it cannot become it
 	 */
-	RunningDaemon foreground(ForegroundStart start) {
+	Step<RunningDaemon> foreground(ForegroundStart start) {
 		try {
-			return RunningDaemon.foreground(start.settings(), start.userSwitch());
+			return Step.proceed(RunningDaemon.foreground(start.settings(), start.userSwitch()));
 		}
 		catch (RuntimeException ex) {
-			throw refusal(start.settings().applicationName(), "start as a daemon", ex);
+			return refusal(start.settings().applicationName(), "start as a daemon", ex);
 		}
 	}
 
 	// What the user can mend becomes one line and exit status 1; anything else is a bug
 	// and keeps its stack trace.
-	private RuntimeException refusal(String name, String verb, RuntimeException ex) {
+	private <T> Step<T> refusal(String name, String verb, RuntimeException ex) {
 		if (!(ex instanceof DaemonStartException || ex instanceof InvalidConfigurationPropertyValueException
 				|| ex instanceof PidFileException || ex instanceof UnsupportedPlatformException)) {
-			return ex;
+			throw ex;
 		}
 		String reason = (ex instanceof InvalidConfigurationPropertyValueException invalid)
 				? InvalidDaemonPropertyException.of(invalid).getMessage() : ex.getMessage();
 		this.err.println(name + " cannot " + verb + ": " + reason);
-		return new Exit(1);
+		return Step.exit(1);
 	}
 
 	private static List<Integer> ports(Environment environment) {
@@ -246,22 +247,6 @@ final class DaemonCommand {
 	}
 
 	/**
-	 * Runs a step of the command, and exits the JVM when the step says so.
-	 * @param <T> what the step returns
-	 * @param step the step
-	 * @return what the step returned
-	 */
-	static <T> T exitIfAsked(Supplier<T> step) {
-		try {
-			return step.get();
-		}
-		catch (Exit exit) {
-			System.exit(exit.status());
-			throw exit;
-		}
-	}
-
-	/**
 	 * What a start in the foreground takes from the checks to the attach.
 	 *
 	 * @param settings the settings
@@ -281,24 +266,6 @@ final class DaemonCommand {
 	 */
 	record EarlyStart(DaemonSettings settings, long outputMark, StartupReporter reporter, Path privateDirectory,
 			List<String> commandLine) {
-	}
-
-	/**
-	 * The launching process is done and exits with this status.
-	 */
-	static final class Exit extends RuntimeException {
-
-		private final int status;
-
-		Exit(int status) {
-			super(null, null, false, false);
-			this.status = status;
-		}
-
-		int status() {
-			return this.status;
-		}
-
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.bootdaemon.entry;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -13,14 +12,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 import dev.bootdaemon.daemon.RunningDaemon;
 import dev.bootdaemon.entry.DaemonCommand.EarlyStart;
@@ -117,7 +114,8 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	// In a daemon started early, where its launcher would have decided.
 	private void checkEarly(ConfigurableEnvironment environment) {
 		this.early = DaemonCommand.checkEarly(environment, launchContext(true).asEarlyLauncher(), launchDirectory(),
-				isEnabled(environment));
+				DaemonMode.enabled(environment))
+			.proceedOrExit();
 	}
 
 	private void release() {
@@ -130,26 +128,14 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 	}
 
 	private void runCommand(ConfigurableEnvironment environment) {
-		String command = environment.getProperty("daemon.command", "start");
-		if (("start".equalsIgnoreCase(command) && !isEnabled(environment))
-				|| SpringTestContext.isStartingApplication()) {
+		if (!DaemonMode.requested(environment)) {
 			return;
 		}
 		DaemonCommand daemonCommand = new DaemonCommand(System.out, System.err);
-		this.foreground = DaemonCommand.exitIfAsked(() -> daemonCommand.run(environment, launchContext(false)));
+		this.foreground = daemonCommand.run(environment, launchContext(false)).proceedOrExit();
 		this.command = daemonCommand;
 		if (!owner.compareAndSet(null, this)) {
 			this.foreground = null;
-		}
-	}
-
-	private boolean isEnabled(ConfigurableEnvironment environment) {
-		try {
-			return Binder.get(environment).bind("daemon.enabled", Boolean.class).orElse(false);
-		}
-		catch (RuntimeException ex) {
-			// Let the settings binder word the error.
-			return true;
 		}
 	}
 
@@ -176,13 +162,7 @@ class DaemonRunListener implements SpringApplicationRunListener, Ordered {
 		else if (this.command != null && this.foreground != null) {
 			DaemonCommand daemonCommand = this.command;
 			ForegroundStart start = this.foreground;
-			this.daemon = DaemonCommand.exitIfAsked(() -> daemonCommand.foreground(start));
-		}
-		if (this.daemon != null) {
-			// Started by daemon.command=restart, the daemon may lack the flag; its
-			// auto-configuration (Actuator info, health for the watchdog) must not.
-			environment.getPropertySources()
-				.addFirst(new MapPropertySource("daemonMode", Map.of("daemon.enabled", "true")));
+			this.daemon = daemonCommand.foreground(start).proceedOrExit();
 		}
 	}
 

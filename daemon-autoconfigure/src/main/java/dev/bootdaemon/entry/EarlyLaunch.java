@@ -47,6 +47,9 @@ final class EarlyLaunch implements BootstrapRegistryInitializer {
 		}
 	}
 
+	// Deliberately empty: Spring Boot calls it from run(), after it has created the
+	// application's listeners; the constructor is the earliest a starter's code runs
+	// (start to spawn 0.567 s from the run listener, 0.508 s from here).
 	@Override
 	public void initialize(BootstrapRegistry registry) {
 	}
@@ -58,10 +61,7 @@ final class EarlyLaunch implements BootstrapRegistryInitializer {
 	static void start(@Nullable Class<?> mainClass) {
 		if (!SpringTestContext.isStartingApplication() && tried.compareAndSet(false, true)) {
 			DaemonCommand command = new DaemonCommand(System.out, System.err);
-			DaemonCommand.exitIfAsked(() -> {
-				command.startEarly(LaunchContext.current(mainClass, ServiceManager.detect(), false));
-				return command;
-			});
+			command.startEarly(LaunchContext.current(mainClass, ServiceManager.detect(), false)).proceedOrExit();
 		}
 	}
 

@@ -25,20 +25,35 @@ class DaemonAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DaemonAutoConfiguration.class));
 
+	// As the run listener leaves a context in daemon mode.
+	private final ApplicationContextRunner daemon = this.contextRunner.withBean(DaemonRuntime.BEAN_NAME,
+			DaemonRuntime.class, DaemonAutoConfigurationTests::runtime);
+
 	@Test
-	void whenDaemonPropertyIsAbsentThenNothingIsConfigured() {
+	void whenNoDaemonRunsThenNothingIsConfigured() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(DaemonProperties.class));
 	}
 
 	@Test
-	void whenDaemonIsDisabledThenNothingIsConfigured() {
-		this.contextRunner.withPropertyValues("daemon.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(DaemonProperties.class));
+	void whenTheFlagIsSetButThisProcessIsNoDaemonThenNothingIsConfigured() {
+		// The run listener decides; a test's context, say, is never a daemon.
+		this.contextRunner.withPropertyValues("daemon.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(DaemonProperties.class)
+				.doesNotHaveBean(DaemonInfoContributor.class)
+				.doesNotHaveBean(ServiceHealth.class));
+	}
+
+	@Test
+	void whenADaemonRunsWithoutTheFlagThenItIsConfiguredAll() {
+		// Started by daemon.command=restart, the daemon may lack the flag.
+		this.daemon.run((context) -> assertThat(context).hasSingleBean(DaemonProperties.class)
+			.hasSingleBean(DaemonInfoContributor.class)
+			.hasSingleBean(ServiceHealth.class));
 	}
 
 	@Test
 	void whenDaemonIsEnabledThenDefaultsAreBound() {
-		this.contextRunner.withPropertyValues("daemon.enabled=true").run((context) -> {
+		this.daemon.withPropertyValues("daemon.enabled=true").run((context) -> {
 			DaemonProperties properties = context.getBean(DaemonProperties.class);
 			assertThat(properties.isEnabled()).isTrue();
 			assertThat(properties.getWorkingDirectory()).isEqualTo("/");
@@ -53,7 +68,7 @@ class DaemonAutoConfigurationTests {
 
 	@Test
 	void whenPropertiesAreSetThenTheyAreBoundWithRelaxedNames() {
-		this.contextRunner
+		this.daemon
 			.withPropertyValues("daemon.enabled=true", "daemon.working-directory=/srv", "daemon.umask=0027",
 					"daemon.output=none", "daemon.output-file=logs/app.out", "daemon.pid-file=/run/app.pid",
 					"daemon.startup-timeout=2m")
@@ -70,9 +85,7 @@ class DaemonAutoConfigurationTests {
 
 	@Test
 	void whenADaemonRunsThenActuatorInfoShowsIt() {
-		this.contextRunner.withPropertyValues("daemon.enabled=true")
-			.withBean(DaemonRuntime.class, DaemonAutoConfigurationTests::runtime)
-			.run((context) -> {
+		this.daemon.run((context) -> {
 				Info.Builder builder = new Info.Builder();
 				context.getBean(DaemonInfoContributor.class).contribute(builder);
 				assertThat(builder.build().getDetails()).containsEntry("daemon", Map.of("mode", "detached", "pid",
@@ -86,27 +99,19 @@ class DaemonAutoConfigurationTests {
 	}
 
 	@Test
-	void whenNoDaemonRunsThenThereIsNoInfoContributor() {
-		this.contextRunner.withPropertyValues("daemon.enabled=true")
-			.run((context) -> assertThat(context).doesNotHaveBean(DaemonInfoContributor.class));
-	}
-
-	@Test
 	void whenThereIsNoHealthEndpointThenTheServiceCountsAsHealthy() {
-		this.contextRunner.withPropertyValues("daemon.enabled=true")
-			.run((context) -> assertThat(context.getBean(ServiceHealth.class).isHealthy()).isTrue());
+		this.daemon.run((context) -> assertThat(context.getBean(ServiceHealth.class).isHealthy()).isTrue());
 	}
 
 	@Test
 	void whenTheUserDefinesServiceHealthThenTheirsIsUsed() {
-		this.contextRunner.withPropertyValues("daemon.enabled=true")
-			.withBean(ServiceHealth.class, () -> () -> false)
+		this.daemon.withBean(ServiceHealth.class, () -> () -> false)
 			.run((context) -> assertThat(context.getBean(ServiceHealth.class).isHealthy()).isFalse());
 	}
 
 	@Test
 	void whenOutputHasAnUnknownValueThenTheContextFails() {
-		this.contextRunner.withPropertyValues("daemon.enabled=true", "daemon.output=printer")
+		this.daemon.withPropertyValues("daemon.enabled=true", "daemon.output=printer")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

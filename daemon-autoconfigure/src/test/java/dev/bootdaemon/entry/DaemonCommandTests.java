@@ -11,15 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.bootdaemon.entry.DaemonCommand.Exit;
 import dev.bootdaemon.settings.LaunchContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /**
  * Tests for {@link DaemonCommand#run}: the commands that end the launching process, with
- * the status they end it with and the one line they print.
+ * the exit status of the step they return and the one line they print.
  */
 class DaemonCommandTests {
 
@@ -73,7 +72,7 @@ class DaemonCommandTests {
 	private int exit() {
 		DaemonCommand command = new DaemonCommand(new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));
-		return assertThatExceptionOfType(Exit.class).isThrownBy(() -> command.run(this.environment, FROM_A_TERMINAL))
+		return assertThat(command.run(this.environment, FROM_A_TERMINAL)).asInstanceOf(type(Step.Exit.class))
 			.actual()
 			.status();
 	}

@@ -41,14 +41,16 @@ class DisabledIT {
 			.doesNotContain("dev.bootdaemon.settings.DaemonSettings")
 			.doesNotContain("started as daemon");
 		// Exactly the early start's check, the run listener (with its listener and one
-		// lambda) and the config location post-processor: nothing of the daemon itself.
+		// lambda), the decision it asks and the config location post-processor: nothing
+		// of the daemon itself.
 		Matcher loaded = STARTER_CLASS.matcher(run.stdout());
 		Set<String> classes = new TreeSet<>();
 		while (loaded.find()) {
 			classes.add(loaded.group(1).replaceAll("\\$\\$Lambda.*", "\\$\\$Lambda"));
 		}
 		assertThat(classes).containsExactly("dev.bootdaemon.daemon.LaunchDirectoryConfigLocations",
-				"dev.bootdaemon.entry.DaemonRunListener", "dev.bootdaemon.entry.DaemonRunListener$$Lambda",
+				"dev.bootdaemon.entry.DaemonMode", "dev.bootdaemon.entry.DaemonRunListener",
+				"dev.bootdaemon.entry.DaemonRunListener$$Lambda",
 				"dev.bootdaemon.entry.DaemonRunListener$ConfigurationLoaded", "dev.bootdaemon.entry.EarlyLaunch",
 				"dev.bootdaemon.entry.EarlyLaunch$Lookup");
 		try (var files = Files.list(this.daemons.directory())) {
