@@ -54,7 +54,8 @@ public final class NativeAccess {
 	private static boolean manifestEnables(Path jar) {
 		try (JarFile file = new JarFile(jar.toFile())) {
 			Manifest manifest = file.getManifest();
-			return manifest != null && "ALL-UNNAMED".equals(manifest.getMainAttributes().getValue("Enable-Native-Access"));
+			return manifest != null
+					&& "ALL-UNNAMED".equals(manifest.getMainAttributes().getValue("Enable-Native-Access"));
 		}
 		catch (IOException ex) {
 			return false;

@@ -20,11 +20,12 @@ import dev.bootdaemon.servicemanager.SocketActivation;
 import dev.bootdaemon.servicemanager.SystemdNotifier;
 
 /**
- * How the daemon stops, in this order: tells systemd as the application context starts
- * to close, and lets go of a socket a service manager passed; once it has closed (a Spring Boot shutdown handler), delivers the output
- * still on its way, then releases the pidfile, so that nothing that the application
- * wrote last is lost and a new start finds the pidfile free only once this one is
- * done.
+ * How the daemon stops, in this order: tells systemd as its application context starts
+ * to close, and lets go of a socket a service manager passed; once it has closed (its
+ * beans destroyed, or a Spring Boot shutdown handler), delivers the output still on its
+ * way, then releases the pidfile and puts back the signal handlers, so that nothing the
+ * application wrote last is lost and a new start finds the pidfile free only once this
+ * one is done.
  */
 final class StopSequence {
 

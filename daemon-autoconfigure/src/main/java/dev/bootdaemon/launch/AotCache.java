@@ -163,7 +163,8 @@ final class AotCache {
 		if (jar != null) {
 			entries.add(jar);
 		}
-		List<String> lists = new ArrayList<>(CommandLine.pathLists(commandLine).stream().map(CommandLine::text).toList());
+		List<String> lists = new ArrayList<>(
+				CommandLine.pathLists(commandLine).stream().map(CommandLine::text).toList());
 		String environment = System.getenv("CLASSPATH");
 		if (jar == null && lists.isEmpty() && environment != null) {
 			lists.add(environment);

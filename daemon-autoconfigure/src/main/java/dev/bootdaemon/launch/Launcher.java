@@ -72,7 +72,8 @@ public final class Launcher {
 		try (StartupChannel channel = StartupChannel.open(); StartAbort abort = StartAbort.register(channel)) {
 			List<String> options = new ArrayList<>(markers(Handoff.markers(channel.address(), launchDirectory),
 					launchDirectory));
-			options.addAll(AotCache.options(settings.aotCache(), commandLine, launchDirectory, settings.user(), this.err));
+			options.addAll(
+					AotCache.options(settings.aotCache(), commandLine, launchDirectory, settings.user(), this.err));
 			LaunchReport report = LaunchReport.of(settings);
 			long pid;
 			try (StandardStreams streams = settings.output().prepare(channel.directory(), posix)) {

@@ -79,7 +79,9 @@ final class StartAbort implements AutoCloseable {
 		Stream<ProcessHandle> daemons = (known > 0) ? ProcessHandle.of(known).stream() : ProcessHandle.allProcesses()
 			.filter((process) -> process.info()
 				.arguments()
-				.map((arguments) -> List.of(arguments).stream().anyMatch((arg) -> arg.contains(this.privateDirectory + "/")))
+				.map((arguments) -> List.of(arguments)
+					.stream()
+					.anyMatch((arg) -> arg.contains(this.privateDirectory + "/")))
 				.orElse(false));
 		daemons.forEach((daemon) -> ProcessTermination.terminate(daemon, patience, STOP_WAIT, true));
 	}

@@ -26,9 +26,11 @@ import dev.bootdaemon.posix.TrustedFiles;
  * The pid is written to a temporary file in the same directory, which is locked with
  * {@code flock(2)} and then renamed into place: without replacing anything, or over a
  * stale pidfile whose lock we hold. A rename, unlike a link, leaves the descriptor named
- * after the pidfile in {@code /proc/PID/fd} and {@code lsof}. Neither step follows a symbolic link at the pidfile path. Whoever locks a
- * pidfile checks afterwards that the path still names the file it locked, so two
- * processes racing for the same path can never both win.
+ * after the pidfile in {@code /proc/PID/fd} and {@code lsof}. Neither step follows a
+ * symbolic link at the pidfile path, and the temporary file is created anew
+ * ({@code O_EXCL}, {@code O_NOFOLLOW}), as in a directory another user may write.
+ * Whoever locks a pidfile checks afterwards that the path still names the file it
+ * locked, so two processes racing for the same path can never both win.
  */
 public final class PidFile {
 

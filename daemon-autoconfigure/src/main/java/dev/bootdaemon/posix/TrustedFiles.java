@@ -135,7 +135,8 @@ public final class TrustedFiles {
 			if (Files.isSymbolicLink(file)) {
 				return "is a symbolic link; refusing to follow it";
 			}
-			Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,nlink,uid", LinkOption.NOFOLLOW_LINKS);
+			Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,nlink,uid",
+					LinkOption.NOFOLLOW_LINKS);
 			return problem((Integer) attributes.get("mode"), (Integer) attributes.get("nlink"),
 					(Integer) attributes.get("uid"), Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName(), user);
 		}

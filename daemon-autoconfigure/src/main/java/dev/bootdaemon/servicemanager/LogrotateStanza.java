@@ -64,7 +64,8 @@ public final class LogrotateStanza {
 				.append('\n');
 		}
 		stanza.append("\tpostrotate\n");
-		stanza.append("\t\tpkill --signal HUP --pidfile ").append(JavaCommand.shellQuoted(settings.pidFile().toString()))
+		stanza.append("\t\tpkill --signal HUP --pidfile ")
+			.append(JavaCommand.shellQuoted(settings.pidFile().toString()))
 			.append(" --logpidfile 2>/dev/null || true\n");
 		stanza.append("\tendscript\n}\n");
 		return stanza.toString();

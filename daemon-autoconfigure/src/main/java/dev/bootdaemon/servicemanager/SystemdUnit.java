@@ -56,7 +56,9 @@ public final class SystemdUnit {
 			execStart.add("--daemon.enabled=true");
 		}
 		StringBuilder unit = new StringBuilder();
-		unit.append("# ").append(oneLine(settings.applicationName())).append(", written by --daemon.command=systemd-unit\n");
+		unit.append("# ")
+			.append(oneLine(settings.applicationName()))
+			.append(", written by --daemon.command=systemd-unit\n");
 		unit.append("[Unit]\n");
 		unit.append("Description=").append(escape(settings.applicationName())).append('\n');
 		unit.append("After=network.target\n\n");
