@@ -25,13 +25,18 @@ class SystemdUnitTests {
 	private static final List<String> COMMAND_LINE = List.of("java", "-Xmx256m", "-jar", "shop.jar",
 			"--daemon.command=systemd-unit", "--server.port=8080");
 
+	// On Java 22 and later the unit enables native access for JNA (NativeAccessTests).
+	private static final String NATIVE_ACCESS = (Runtime.version().feature() >= 22)
+			? "--enable-native-access=ALL-UNNAMED " : "";
+
 	private final MockEnvironment environment = new MockEnvironment();
 
 	@Test
 	void whenGeneratedThenItRunsTheSameCommandWithoutTheCommandAndWithDaemonModeOn() {
 		String unit = unit();
 		assertThat(unit).contains("\nType=notify\n", "\nNotifyAccess=main\n",
-				"\nExecStart=/usr/bin/java -Xmx256m -jar /opt/shop/shop.jar --server.port=8080 --daemon.enabled=true\n",
+				"\nExecStart=/usr/bin/java " + NATIVE_ACCESS + "-Xmx256m -jar /opt/shop/shop.jar --server.port=8080 "
+						+ "--daemon.enabled=true\n",
 				"\nWorkingDirectory=/opt/shop\n", "\nTimeoutStartSec=60s\n", "\nTimeoutStopSec=30s\n",
 				"\nSuccessExitStatus=143\n", "\nRestart=on-failure\n", "\nWantedBy=multi-user.target\n")
 			.doesNotContain("WatchdogSec", "User=", "RuntimeDirectory=");
@@ -65,7 +70,7 @@ class SystemdUnitTests {
 				"shop.jar", "--daemon.user=shop", "--daemon.command=systemd-unit", "--server.port=80");
 		this.environment.setProperty("daemon.user", "shop");
 		String unit = unit(commandLine, List.of(80));
-		assertThat(unit).contains("\nExecStart=/usr/bin/java -jar /opt/shop/shop.jar --server.port=80 "
+		assertThat(unit).contains("\nExecStart=/usr/bin/java " + NATIVE_ACCESS + "-jar /opt/shop/shop.jar --server.port=80 "
 				+ "--daemon.enabled=true\n", "\nUser=shop\n", "\nAmbientCapabilities=CAP_NET_BIND_SERVICE\n");
 		assertThat(unit(commandLine, List.of(8080))).doesNotContain("AmbientCapabilities");
 	}
