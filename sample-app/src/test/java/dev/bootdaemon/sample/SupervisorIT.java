@@ -111,8 +111,10 @@ class SupervisorIT {
 		int port = Daemons.freePort();
 		// As ssh host 'java -jar app.jar ... &' does: a session of its own for the
 		// shell, which exits at once, and the launcher is reparented long before it looks.
-		Process ssh = this.daemons.startBackground(List.of("setsid", "--wait", "sh", "-c", Daemons.JAVA
-				+ " -jar app.jar --daemon.enabled=true --server.port=" + port + " > launcher.out 2>&1 &"), Map.of());
+		// The jar by its absolute path: the test's clean-up finds what names its directory.
+		Process ssh = this.daemons.startBackground(List.of("setsid", "--wait", "sh", "-c", Daemons.JAVA + " -jar "
+				+ this.daemons.file("app.jar") + " --daemon.enabled=true --server.port=" + port
+				+ " > launcher.out 2>&1 &"), Map.of());
 		assertThat(ssh.waitFor()).isZero();
 		Path launcherOutput = this.daemons.file("launcher.out");
 		await().atMost(Duration.ofSeconds(60)).until(() -> read(launcherOutput).contains("started as daemon"));
@@ -130,8 +132,8 @@ class SupervisorIT {
 		// A shell named as OpenRC's supervisor; the kernel cuts its command name to 15
 		// characters, as it does the real one's. The trailing ':' keeps it the parent.
 		Path supervisor = Files.copy(Path.of("/bin/sh"), this.daemons.file("supervise-daemon"));
-		Process supervised = this.daemons.startBackground(List.of(supervisor.toString(), "-c", Daemons.JAVA
-				+ " -jar app.jar --daemon.enabled=true --server.port=" + port + "; :"), Map.of());
+		Process supervised = this.daemons.startBackground(List.of(supervisor.toString(), "-c", Daemons.JAVA + " -jar "
+				+ this.daemons.file("app.jar") + " --daemon.enabled=true --server.port=" + port + "; :"), Map.of());
 		long pid = awaitServing(port, this.daemons.file("sample-app.pid"));
 		assertThat(Files.readString(Path.of("/proc/" + supervised.pid() + "/comm"))).isEqualTo("supervise-daemo\n");
 		assertThat(ProcInfo.of(pid).ppid()).as("no fork: the supervisor's own child").isEqualTo(supervised.pid());
