@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,10 @@ public final class CommandLine {
 
 	private static final Set<String> PATH_LIST_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-p",
 			"--module-path", "--upgrade-module-path");
+
+	// A version at the end of a jar's name: -1.2.3, -20240101, with a qualifier such as
+	// -SNAPSHOT, .RELEASE or -rc1.
+	private static final Pattern VERSION = Pattern.compile("-\\d+(\\.\\d+)*([.-][A-Za-z][\\w.-]*)?$");
 
 	private static final Set<String> VALUE_OPTIONS = Set.of("--add-modules", "--add-exports", "--add-opens",
 			"--add-reads", "--limit-modules", "--patch-module", "--enable-native-access");
@@ -141,6 +146,20 @@ public final class CommandLine {
 		int main = mainIndex(commandLine);
 		return (main < commandLine.size() && commandLine.get(main - 1).equals("-jar")) ? text(commandLine.get(main))
 				: null;
+	}
+
+	/**
+	 * Returns a jar's name without its directory, {@code .jar} and version:
+	 * {@code orders-1.2.4-SNAPSHOT.jar} is {@code orders}, so that a new version of an
+	 * application is the same application.
+	 * @param jar the jar, as a path
+	 * @return its name without version, or the whole file name if nothing else is left
+	 */
+	public static String jarName(String jar) {
+		String file = jar.substring(jar.lastIndexOf('/') + 1);
+		String name = file.endsWith(".jar") ? file.substring(0, file.length() - 4) : file;
+		String unversioned = VERSION.matcher(name).replaceFirst("");
+		return unversioned.isEmpty() ? name : unversioned;
 	}
 
 	/**

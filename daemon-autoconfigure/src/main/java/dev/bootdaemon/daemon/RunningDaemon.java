@@ -130,6 +130,7 @@ public final class RunningDaemon {
 			AttachedOutput output = settings.output().attach(privateDirectory, posix);
 			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDOUT), FileDescriptor.out);
 			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDERR), FileDescriptor.err);
+			removeLaunchersDirectory(privateDirectory);
 			RunningDaemon daemon = attach(posix, settings, output, UserSwitch.of(settings, posix), reporter,
 					Mode.DETACHED, false);
 			AotTraining.describe(settings.aotCache(), commandLine).ifPresent(logger::info);
@@ -138,6 +139,17 @@ public final class RunningDaemon {
 		catch (RuntimeException ex) {
 			reporter.failed(ex.getMessage());
 			throw ex;
+		}
+	}
+
+	// Its socket is connected, its pipes open, its command started: nothing in it is
+	// needed any more, and a launcher killed meanwhile would leave it.
+	private static void removeLaunchersDirectory(Path privateDirectory) {
+		try {
+			PrivateDirectory.remove(privateDirectory);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not remove " + privateDirectory + ": " + ex.getMessage());
 		}
 	}
 

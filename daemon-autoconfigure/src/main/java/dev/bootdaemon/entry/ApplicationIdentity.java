@@ -3,6 +3,7 @@ package dev.bootdaemon.entry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +12,9 @@ import dev.bootdaemon.control.DaemonControl.ApplicationCheck;
 import dev.bootdaemon.posix.ProcFiles;
 
 /**
- * What application a JVM runs, told by its command line: the absolute path of its jar,
- * else its main module or class. {@code stop}, {@code status} and {@code restart} act
+ * What application a JVM runs, told by its command line: the absolute path of its jar
+ * (another version of it in the same directory is the same application), else its main
+ * module or class. {@code stop}, {@code status} and {@code restart} act
  * only on a pidfile's holder that runs the same application as they do.
  */
 final class ApplicationIdentity implements ApplicationCheck {
@@ -53,8 +55,22 @@ final class ApplicationIdentity implements ApplicationCheck {
 			// Not ours to read (another user, hidepid): cannot be told.
 			return null;
 		}
-		return (this.identity == null || this.identity.equals(theirs)) ? null
+		return (this.identity == null || sameApplication(this.identity, theirs)) ? null
 				: (theirs != null) ? theirs + ", not " + this.identity : "something else than " + this.identity;
+	}
+
+	// Another version of the same jar in the same directory is the same application.
+	private static boolean sameApplication(String ours, @Nullable String theirs) {
+		if (theirs == null) {
+			return false;
+		}
+		if (ours.equals(theirs) || !ours.endsWith(".jar") || !theirs.endsWith(".jar")) {
+			return ours.equals(theirs);
+		}
+		Path our = Path.of(ours);
+		Path their = Path.of(theirs);
+		return Objects.equals(our.getParent(), their.getParent())
+				&& CommandLine.jarName(ours).equals(CommandLine.jarName(theirs));
 	}
 
 }

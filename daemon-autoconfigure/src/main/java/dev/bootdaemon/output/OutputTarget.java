@@ -20,6 +20,11 @@ import dev.bootdaemon.syslog.SyslogForwarder;
 public sealed interface OutputTarget permits FileOutput, DiscardedOutput, SyslogOutput, ConsoleOutput {
 
 	/**
+	 * The longest syslog tag, RFC 3164's; rsyslog and journald take no more by default.
+	 */
+	int SYSLOG_TAG_MAX = 32;
+
+	/**
 	 * Output appended to a file.
 	 * @param file the file, absolute
 	 * @param user the user the daemon switches to, whose file root may append to, or
@@ -51,7 +56,7 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput, Syslog
 	 * @param address where syslog listens, as {@code daemon.syslog.address} has it
 	 * @param format the message format, or {@code null} for the transport's default
 	 * @param facility the facility name
-	 * @param tag the tag of each message
+	 * @param tag the tag of each message, cut to {@link #SYSLOG_TAG_MAX} characters
 	 * @param bufferLines how many lines to hold while syslog is slow or away
 	 * @return the target
 	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException

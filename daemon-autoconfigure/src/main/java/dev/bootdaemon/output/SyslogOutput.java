@@ -43,8 +43,12 @@ final class SyslogOutput implements OutputTarget {
 		this.format = (format != null) ? format
 				: (address.transport() == SyslogAddress.Transport.UNIX) ? SyslogFormat.RFC3164 : SyslogFormat.RFC5424;
 		this.facility = facility;
-		this.tag = tag;
+		this.tag = tag.substring(0, Math.min(tag.length(), SYSLOG_TAG_MAX));
 		this.bufferLines = bufferLines;
+	}
+
+	String tag() {
+		return this.tag;
 	}
 
 	@Override

@@ -180,6 +180,12 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 							"must be positive");
 				}
 				String tag = blankToNull(syslog.getTag());
+				// The default, the application's name, is cut to fit.
+				if (tag != null && tag.length() > OutputTarget.SYSLOG_TAG_MAX) {
+					throw new InvalidDaemonPropertyException("daemon.syslog.tag", tag, "is " + tag.length()
+							+ " characters; RFC 3164 allows " + OutputTarget.SYSLOG_TAG_MAX
+							+ ", and syslog daemons cut longer ones");
+				}
 				try {
 					yield OutputTarget.syslog(syslog.getAddress(), syslog.getFormat(), syslog.getFacility(),
 							(tag != null) ? tag : name, syslog.getBufferLines());

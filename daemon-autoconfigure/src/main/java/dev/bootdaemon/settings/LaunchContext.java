@@ -16,13 +16,15 @@ import dev.bootdaemon.servicemanager.ServiceManager;
  *
  * @param commandLine this JVM's command line, as byte strings
  * @param defaultName the application's name when {@code spring.application.name} is not
- * set: the jar's file name without {@code .jar}, else the main class's simple name
+ * set: the jar's file name without {@code .jar} and its version, else the main class's
+ * simple name
  * @param serviceManager what manages this process, or {@code null} (see
  * {@code ServiceManager})
  * @param detachedDaemon whether this is the detached daemon, started by a launcher
  */
 public record LaunchContext(List<String> commandLine, String defaultName, @Nullable String serviceManager,
 		boolean detachedDaemon) {
+
 
 	/**
 	 * Returns the context of this process, with its command line.
@@ -63,11 +65,12 @@ public record LaunchContext(List<String> commandLine, String defaultName, @Nulla
 		return (name != null && !name.isBlank()) ? name.strip() : this.defaultName;
 	}
 
+	// The jar's name without .jar and without a version (orders-1.2.4-SNAPSHOT.jar is
+	// orders), so that a new version finds the old one's pidfile; else the main class.
 	static String defaultName(List<String> commandLine, @Nullable Class<?> mainClass) {
 		String jar = CommandLine.jar(commandLine);
 		if (jar != null) {
-			String file = jar.substring(jar.lastIndexOf('/') + 1);
-			return file.endsWith(".jar") ? file.substring(0, file.length() - 4) : file;
+			return CommandLine.jarName(jar);
 		}
 		return (mainClass != null) ? mainClass.getSimpleName() : "application";
 	}

@@ -3,6 +3,7 @@ package dev.bootdaemon.startup;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
@@ -39,12 +40,25 @@ public final class PrivateDirectory implements Closeable {
 
 	@Override
 	public void close() throws IOException {
-		try (Stream<Path> entries = Files.list(this.path)) {
+		remove(this.path);
+	}
+
+	/**
+	 * Removes a private directory with what it holds, if it is still there: the daemon
+	 * does, once it has attached, so that none is left when its launcher is killed.
+	 * @param directory the directory
+	 * @throws IOException if it cannot be removed
+	 */
+	public static void remove(Path directory) throws IOException {
+		try (Stream<Path> entries = Files.list(directory)) {
 			for (Path entry : (Iterable<Path>) entries::iterator) {
 				Files.deleteIfExists(entry);
 			}
 		}
-		Files.deleteIfExists(this.path);
+		catch (NoSuchFileException ex) {
+			return;
+		}
+		Files.deleteIfExists(directory);
 	}
 
 }

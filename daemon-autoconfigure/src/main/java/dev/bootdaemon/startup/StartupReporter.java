@@ -32,8 +32,19 @@ public final class StartupReporter {
 			return new StartupReporter(SocketChannel.open(UnixDomainSocketAddress.of(socket)));
 		}
 		catch (IOException ex) {
+			// The launcher is gone: nobody else will remove its private directory.
+			removeQuietly(socket.getParent());
 			throw new DaemonStartException("Cannot reach the launching process at " + socket + ": " + ex.getMessage(),
 					ex);
+		}
+	}
+
+	private static void removeQuietly(Path directory) {
+		try {
+			PrivateDirectory.remove(directory);
+		}
+		catch (IOException ex) {
+			// Left in the temporary directory; tmpfiles or a reboot clean it.
 		}
 	}
 

@@ -69,6 +69,13 @@ class OutputTargetTests {
 	}
 
 	@Test
+	void whenASyslogTagIsLongerThanRfc3164AllowsThenItIsCut() {
+		OutputTarget output = OutputTarget.syslog("/dev/log", null, "daemon", "messaging-stomp-websocket-complete",
+				100);
+		assertThat(((SyslogOutput) output).tag()).isEqualTo("messaging-stomp-websocket-comple").hasSize(32);
+	}
+
+	@Test
 	void whenSyslogThenTwoPrivateNamedPipesAreMadeAndAnAbsentSocketIsUnreachable() throws IOException {
 		Path socket = this.directory.resolve("absent.sock");
 		OutputTarget output = OutputTarget.syslog("unix://" + socket, null, "daemon", "app", 100);

@@ -107,7 +107,8 @@ class DaemonSettingsTests {
 			"daemon.enabled, maybe, ''",
 			"daemon.syslog.address, ftp://example.org, 'expected /dev/log, unix:///path, udp://host:port or tcp://host:port'",
 			"daemon.syslog.address, udp://nohostport, expected /dev/log", "daemon.syslog.facility, mail2, expected one of",
-			"daemon.syslog.format, rfc9999, ''", "daemon.syslog.buffer-lines, 0, must be positive" })
+			"daemon.syslog.format, rfc9999, ''", "daemon.syslog.buffer-lines, 0, must be positive",
+			"daemon.syslog.tag, messaging-stomp-websocket-complete, is 34 characters; RFC 3164 allows 32" })
 	void whenAValueCannotWorkThenTheErrorNamesPropertyAndValue(String property, String value, String reason) {
 		this.environment.setProperty(property, value);
 		if (property.startsWith("daemon.syslog")) {

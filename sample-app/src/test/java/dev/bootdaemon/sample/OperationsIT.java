@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -99,6 +101,24 @@ class OperationsIT {
 		assertThat(ProcInfo.hasExited(first)).as("first daemon exited").isTrue();
 		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
 		assertThat(this.daemons.file("sample-app.pid")).hasContent(second + "\n");
+	}
+
+	@Test
+	void whenANewVersionOfTheJarIsRestartedThenItReplacesTheOldOne() throws Exception {
+		Files.copy(this.daemons.file("app.jar"), this.daemons.file("shop-1.0.0.jar"));
+		Files.copy(this.daemons.file("app.jar"), this.daemons.file("shop-1.0.1-SNAPSHOT.jar"));
+		Launch old = this.daemons.run(List.of(Daemons.JAVA, "-jar", "shop-1.0.0.jar", "--daemon.enabled=true",
+				"--server.port=" + this.port), Map.of())
+			.assertStarted();
+		Launch restart = this.daemons.run(List.of(Daemons.JAVA, "-jar", "shop-1.0.1-SNAPSHOT.jar",
+				"--daemon.command=restart", "--server.port=" + this.port), Map.of());
+		assertThat(restart.exitCode()).as(restart.stderr()).isZero();
+		assertThat(restart.stdout()).startsWith("sample-app stopped (pid " + old.pid() + ")\n")
+			.contains("sample-app started as daemon: pid " + restart.pid());
+		assertThat(ProcInfo.hasExited(old.pid())).isTrue();
+		assertThat(ProcInfo.of(restart.pid()).commandLine()).contains(this.daemons.file("shop-1.0.1-SNAPSHOT.jar")
+			.toString());
+		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
 	}
 
 	@Test

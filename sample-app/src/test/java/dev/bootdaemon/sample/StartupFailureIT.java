@@ -98,6 +98,43 @@ class StartupFailureIT {
 		assertThat(this.daemons.file("sample-app.pid")).doesNotExist();
 	}
 
+	@Test
+	void whenTheLauncherIsKilledBeforeReadyThenTheDaemonLeavesNoPrivateDirectory() throws Exception {
+		int port = Daemons.freePort();
+		// The launcher's temporary directory is the test's own, to see what is left there.
+		Path temp = Files.createDirectory(this.daemons.file("tmp"));
+		Process launcher = this.daemons.startBackground(List.of(Daemons.JAVA, "-Djava.io.tmpdir=" + temp, "-jar",
+				this.daemons.file("app.jar").toString(), "--daemon.enabled=true", "--server.port=" + port), Map.of());
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.daemons.running().isEmpty());
+		long daemon = this.daemons.running().get(0);
+		launcher.destroyForcibly().waitFor();
+		// Killed that soon, the daemon may have found nobody to report to and exited.
+		await().atMost(Duration.ofSeconds(60)).until(() -> Daemons.get(port, "/").equals("Hello from a daemon\n")
+				|| ProcInfo.hasExited(daemon));
+		try (var entries = Files.list(temp)) {
+			assertThat(entries.map((entry) -> entry.getFileName().toString()))
+				.noneMatch((name) -> name.startsWith("boot-daemon-"));
+		}
+	}
+
+	@Test
+	void whenTheLauncherIsKilledOnceTheDaemonRunsThenTheDaemonServesAndLeavesNoPrivateDirectory()
+			throws Exception {
+		int port = Daemons.freePort();
+		Path temp = Files.createDirectory(this.daemons.file("tmp"));
+		Process launcher = this.daemons.startBackground(List.of(Daemons.JAVA, "-Djava.io.tmpdir=" + temp, "-jar",
+				this.daemons.file("app.jar").toString(), "--daemon.enabled=true", "--server.port=" + port), Map.of());
+		// Its output file exists once it has attached, before it is ready.
+		await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(this.daemons.file("sample-app.out"))
+				&& Files.readString(this.daemons.file("sample-app.out")).contains("Running as daemon"));
+		launcher.destroyForcibly().waitFor();
+		await().atMost(Duration.ofSeconds(60)).until(() -> Daemons.get(port, "/").equals("Hello from a daemon\n"));
+		try (var entries = Files.list(temp)) {
+			assertThat(entries.map((entry) -> entry.getFileName().toString()))
+				.noneMatch((name) -> name.startsWith("boot-daemon-"));
+		}
+	}
+
 	private void assertFailed(Launch launch, String headline) {
 		assertThat(launch.exitCode()).as("exit code; stdout: %s", launch.stdout()).isEqualTo(1);
 		assertThat(launch.stdout()).doesNotContain("started as daemon");
