@@ -3,7 +3,6 @@ package dev.bootdaemon.output;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -94,18 +93,8 @@ final class FileOutput implements OutputTarget {
 	}
 
 	private void redirect(Posix posix) throws IOException {
-		int fd;
+		int fd = TrustedFiles.openForAppend(posix, this.file, StandardStreams.FILE_MODE, this.user);
 		try {
-			fd = posix.openForAppend(this.file, StandardStreams.FILE_MODE);
-		}
-		catch (PosixException ex) {
-			if (Files.isSymbolicLink(this.file)) {
-				throw new FileSystemException(this.file.toString(), null, "is a symbolic link; refusing to follow it");
-			}
-			throw ex;
-		}
-		try {
-			TrustedFiles.check(ProcFiles.ownPath(fd), this.file, this.user);
 			posix.redirectStandardStreams(fd);
 		}
 		finally {

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.FileLocks;
+import dev.bootdaemon.posix.TrustedFiles;
 
 /**
  * What others learn from a pidfile without holding it: who holds its lock, as the
@@ -124,7 +125,7 @@ public final class PidFileProbe {
 			return null;
 		}
 		if (attributes.isSymbolicLink()) {
-			return "is a symbolic link; refusing to follow it";
+			return TrustedFiles.SYMBOLIC_LINK;
 		}
 		return attributes.isRegularFile() ? null : "is not a regular file";
 	}

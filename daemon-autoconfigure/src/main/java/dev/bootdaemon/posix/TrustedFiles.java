@@ -29,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TrustedFiles {
 
+	/**
+	 * Why a symbolic link is refused, in the words of every refusal.
+	 */
+	public static final String SYMBOLIC_LINK = "is a symbolic link; refusing to follow it";
+
 	private static final int S_IFMT = 0170000;
 
 	private static final int S_IFREG = 0100000;
@@ -67,6 +72,38 @@ public final class TrustedFiles {
 		}
 		catch (IOException | RuntimeException ex) {
 			channel.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Opens a file for appending through libc, for this process's own descriptors (the
+	 * daemon's output, opened again after a rotation), as {@link #openForAppend(Path, Set,
+	 * String)} does in Java.
+	 * @param posix the libc binding
+	 * @param file the file
+	 * @param mode permission bits of a new file
+	 * @param user the user the daemon switches to, or {@code null}
+	 * @return the file descriptor, close-on-exec
+	 * @throws IOException if it cannot be opened or is not to be trusted
+	 */
+	public static int openForAppend(Posix posix, Path file, int mode, @Nullable String user) throws IOException {
+		int fd;
+		try {
+			fd = posix.openForAppend(file, mode);
+		}
+		catch (PosixException ex) {
+			if (Files.isSymbolicLink(file)) {
+				throw new FileSystemException(file.toString(), null, SYMBOLIC_LINK);
+			}
+			throw ex;
+		}
+		try {
+			check(ProcFiles.ownPath(fd), file, user);
+			return fd;
+		}
+		catch (IOException | RuntimeException ex) {
+			posix.close(fd);
 			throw ex;
 		}
 	}
@@ -133,7 +170,7 @@ public final class TrustedFiles {
 	public static @Nullable String problem(Path file, @Nullable String user) {
 		try {
 			if (Files.isSymbolicLink(file)) {
-				return "is a symbolic link; refusing to follow it";
+				return SYMBOLIC_LINK;
 			}
 			Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,nlink,uid",
 					LinkOption.NOFOLLOW_LINKS);
@@ -165,7 +202,7 @@ public final class TrustedFiles {
 		}
 		catch (FileSystemException ex) {
 			if (Files.isSymbolicLink(file)) {
-				throw new FileSystemException(file.toString(), null, "is a symbolic link; refusing to follow it");
+				throw new FileSystemException(file.toString(), null, SYMBOLIC_LINK);
 			}
 			throw ex;
 		}
