@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -122,7 +123,15 @@ public final class DaemonControl {
 			this.err.println(this.name + " cannot be stopped: " + refusal);
 			return 1;
 		}
-		Outcome outcome = ProcessTermination.terminate(daemon.get(), Duration.ZERO, timeout, force);
+		AotTrainingRun training = AotTrainingRun.of(pid);
+		Outcome outcome = ProcessTermination.terminate(daemon.get(), Duration.ZERO, timeout,
+				force && training == null);
+		if (outcome == Outcome.STILL_RUNNING && force && training != null) {
+			// Its cache writer is its child: taken before the kill, which orphans it.
+			List<ProcessHandle> writers = daemon.get().descendants().toList();
+			outcome = ProcessTermination.terminate(daemon.get(), Duration.ZERO, Duration.ZERO, true);
+			training.abandon(writers);
+		}
 		if (outcome == Outcome.STILL_RUNNING) {
 			this.err.println(this.name + " did not stop within " + ProcessTermination.format(timeout) + " (pid " + pid
 					+ "); daemon.stop-force is false");
@@ -135,7 +144,8 @@ public final class DaemonControl {
 		// A daemon killed, or stopped before it was fully up, leaves its pidfile.
 		PidFileProbe.deleteIfLeftBy(this.pidFile, filePid);
 		this.out.println(this.name + ((outcome == Outcome.EXITED) ? " stopped"
-				: " killed with SIGKILL after " + ProcessTermination.format(timeout)) + " (pid " + pid + ")");
+				: " killed with SIGKILL after " + ProcessTermination.format(timeout)) + " (pid " + pid + ")"
+				+ ((outcome == Outcome.KILLED && training != null) ? training.abandoned() : ""));
 		return 0;
 	}
 

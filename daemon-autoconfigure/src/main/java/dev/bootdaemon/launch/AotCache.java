@@ -82,7 +82,8 @@ final class AotCache {
 			}
 			Files.deleteIfExists(cache);
 			TrustedFiles.replace(stampFile, stamp.getBytes(StandardCharsets.UTF_8), "rw-r--r--", user);
-			return List.of("-XX:AOTCacheOutput=" + cache);
+			// The JDK's hundreds of warnings on classes it skips would flood the output.
+			return List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot*=error");
 		}
 		catch (IOException ex) {
 			warnings.println("Warning: daemon.aot-cache " + cache + " cannot be used (" + ex.getMessage()

@@ -62,6 +62,36 @@ class AotCacheIT {
 	}
 
 	@Test
+	void whenATrainingDaemonIsStoppedThenItsOutputHasNoFloodOfWarnings() throws Exception {
+		start();
+		assertThat(stop().exitCode()).isZero();
+		assertThat(this.daemons.file("app.aot")).exists();
+		assertThat(Files.readAllLines(this.daemons.file("sample-app.out")))
+			.noneMatch((line) -> line.contains("[warning][aot]"))
+			.anyMatch((line) -> line.startsWith("AOTCache creation is complete"));
+	}
+
+	@Test
+	void whenATrainingDaemonIsKilledBeforeItsCacheIsWrittenThenStopSaysSoAndLeavesNothing() throws Exception {
+		Path cache = this.daemons.file("app.aot");
+		long pid = start().pid();
+		Launch stop = this.daemons.run(List.of(TEMURIN_25, "-jar", this.extracted.toString(), "--daemon.command=stop",
+				"--daemon.pid-file=sample-app.pid", "--daemon.stop-timeout=300ms"), Map.of());
+		assertThat(stop.exitCode()).as(stop.stderr()).isZero();
+		assertThat(stop.stdout().strip()).isEqualTo("sample-app killed with SIGKILL after 300ms (pid " + pid
+				+ "); its AOT cache " + cache + " was not written (killed while training; give daemon.stop-timeout the "
+				+ "time the cache takes), the next start trains it again");
+		assertThat(cache).doesNotExist();
+		assertThat(this.daemons.file("app.aot.config")).doesNotExist();
+		// No cache writer goes on: nothing but the test itself has the cache in its environment.
+		Thread.sleep(2000);
+		assertThat(cache).doesNotExist();
+		Launch again = start();
+		assertThat(ProcInfo.of(again.pid()).commandLine()).contains("-XX:AOTCacheOutput=" + cache);
+		stop();
+	}
+
+	@Test
 	void whenLaunchedWithAClassPathThenAChangedJarOnItTrainsTheCacheAgain() throws Exception {
 		Path cache = this.daemons.file("app.aot");
 		List<String> classPath = List.of("-cp", this.extracted.toString(), "dev.bootdaemon.sample.SampleApplication");
