@@ -57,6 +57,7 @@ final class LineReader {
 	}
 
 	private synchronized void take(byte[] buffer, int read) throws InterruptedIOException {
+		this.severity.newRead();
 		MessageBatch batch = newBatch(buffer, read);
 		int start = 0;
 		for (int i = 0; i < read; i++) {

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The syslog severity of a line the application wrote. Standard output is
  * {@code info} and standard error {@code err}, unless the line is in Spring Boot's
- * default console format, whose level decides; the lines of a stack trace that follow
- * an event keep its severity.
+ * default console format (logback's and log4j2's alike), whose level decides; the
+ * lines of a stack trace that follow an event keep its severity, and so does every line
+ * that comes in the same read as its event without starting another: a logging event
+ * over several lines (Spring Boot's failure report) is written at once, while a plain
+ * line written later goes back to the stream's severity.
  * <p>
  * Read from the line's UTF-8 bytes without decoding them, as the regular expressions
  * {@code ^\d{4}-\d\d-\d\d[T ]\S+\s+(ERROR|WARN|INFO|DEBUG|TRACE)\s} (an event) and
@@ -40,18 +43,29 @@ final class Severity {
 
 	private int lastEvent;
 
+	// Whether the lines read now came with the last event, in the same read.
+	private boolean sameRead;
+
 	Severity(int streamDefault) {
 		this.streamDefault = streamDefault;
 		this.lastEvent = streamDefault;
+	}
+
+	/**
+	 * Marks the start of a new read from the stream.
+	 */
+	void newRead() {
+		this.sameRead = false;
 	}
 
 	int of(byte[] line, int from, int to) {
 		int event = eventLevel(line, from, to);
 		if (event != -1) {
 			this.lastEvent = event;
+			this.sameRead = true;
 			return event;
 		}
-		if (isStackTrace(line, from, to)) {
+		if (this.sameRead || isStackTrace(line, from, to)) {
 			return this.lastEvent;
 		}
 		this.lastEvent = this.streamDefault;

@@ -50,8 +50,29 @@ class SeverityTests {
 			.isEqualTo(Severity.ERR);
 		assertThat(of(stdout, "Caused by: java.io.IOException: x")).isEqualTo(Severity.ERR);
 		assertThat(of(stdout, "\t... 12 more")).isEqualTo(Severity.ERR);
+		stdout.newRead();
+		assertThat(of(stdout, "\tat still.the.Trace(Trace.java:1)")).isEqualTo(Severity.ERR);
 		assertThat(of(stdout, "a plain line again")).isEqualTo(Severity.INFO);
 		assertThat(of(stdout, "\tindented, but after a plain line")).isEqualTo(Severity.INFO);
+	}
+
+	@Test
+	void whenAnEventOverSeveralLinesComesInOneReadThenEveryLineKeepsItsSeverity() {
+		// Spring Boot's failure report: one ERROR event, written at once.
+		Severity stdout = new Severity(Severity.INFO);
+		stdout.newRead();
+		assertThat(of(stdout, PREFIX + "ERROR 42 --- [app] [main] o.s.b.d.LoggingFailureAnalysisReporter : "))
+			.isEqualTo(Severity.ERR);
+		for (String line : new String[] { "", "***************************", "APPLICATION FAILED TO START",
+				"***************************", "", "Description:", "",
+				"Web server failed to start. Port 8080 was already in use.", "", "Action:", "",
+				"Identify and stop the process that's listening on port 8080." }) {
+			assertThat(of(stdout, line)).as(line).isEqualTo(Severity.ERR);
+		}
+		assertThat(of(stdout, PREFIX + " INFO 42 --- [app] [main] x : next event")).isEqualTo(Severity.INFO);
+		assertThat(of(stdout, "its second line")).isEqualTo(Severity.INFO);
+		stdout.newRead();
+		assertThat(of(stdout, "a plain line, written later")).isEqualTo(Severity.INFO);
 	}
 
 	@Test
@@ -71,6 +92,7 @@ class SeverityTests {
 					: STACK_TRACE.matcher(text).find() ? Severity.ERR : Severity.INFO;
 			Severity afterAnError = new Severity(Severity.INFO);
 			of(afterAnError, PREFIX + "ERROR 42 --- [app] [main] x : boom");
+			afterAnError.newRead();
 			assertThat(of(afterAnError, text)).as(text).isEqualTo(expected);
 		}
 	}

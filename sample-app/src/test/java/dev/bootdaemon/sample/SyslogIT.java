@@ -1,5 +1,6 @@
 package dev.bootdaemon.sample;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -116,6 +117,26 @@ class SyslogIT {
 		Launch lenient = startTo(absent);
 		assertThat(lenient.stderr()).startsWith("Warning: output syslog " + this.daemons.file("no.sock") + " is unreachable");
 		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
+	}
+
+	@Test
+	void whenTheStartFailsThenEveryLineOfSpringBootsFailureReportArrivesAsAnError() throws Exception {
+		this.rsyslog.start();
+		try (ServerSocket taken = new ServerSocket(this.port)) {
+			Launch launch = this.daemons.launch("--daemon.enabled=true", "--server.port=" + this.port,
+					"--daemon.output=syslog", "--daemon.syslog.address=unix://" + this.rsyslog.socket());
+			assertThat(launch.exitCode()).isEqualTo(1);
+			assertThat(launch.stderr()).contains("Full output: in syslog, sent to " + this.rsyslog.socket());
+			// One ERROR event over many lines: none of them may fall to info.
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.rsyslog.messages())
+				.anySatisfy((line) -> assertThat(line).startsWith("daemon.err ").endsWith("APPLICATION FAILED TO START"))
+				.anySatisfy((line) -> assertThat(line).startsWith("daemon.err ").endsWith("Description:"))
+				.anySatisfy((line) -> assertThat(line).startsWith("daemon.err ")
+					.endsWith("Web server failed to start. Port " + this.port + " was already in use.")));
+			assertThat(this.rsyslog.messages()).filteredOn((line) -> line.contains("APPLICATION FAILED TO START")
+					|| line.endsWith("Description:") || line.endsWith("Action:"))
+				.allMatch((line) -> line.startsWith("daemon.err "));
+		}
 	}
 
 	private Launch startTo(String address, String... args) {
