@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -99,18 +98,15 @@ final class AotCache {
 	// The JDK writes the cache, following links, as the user the daemon runs as when it
 	// stops: that user must be able to write the directory, and as root nobody else may.
 	private static @Nullable String trainingProblem(Path directory, @Nullable String user) throws IOException {
-		Map<String, Object> ids = Files.readAttributes(directory, "unix:uid,gid,mode");
-		int mode = (Integer) ids.get("mode");
-		String owner = Files.getOwner(directory).getName();
 		if (user != null) {
-			return (owner.equals(user) && (mode & 0200) != 0) || (mode & 0002) != 0 ? null
-					: user + ", who writes the cache when the daemon stops, cannot write " + directory
+			int mode = (Integer) Files.getAttribute(directory, "unix:mode");
+			return (Files.getOwner(directory).getName().equals(user) && (mode & 0200) != 0) || (mode & 0002) != 0
+					? null : user + ", who writes the cache when the daemon stops, cannot write " + directory
 							+ " (give it that directory)";
 		}
-		boolean othersWrite = (Integer) ids.get("uid") != 0 || ((mode & 0020) != 0 && (Integer) ids.get("gid") != 0)
-				|| (mode & 0002) != 0;
-		return (ProcFiles.effectiveUserId() == 0 && othersWrite) ? directory + " can be written by a user other "
-				+ "than root, who could put a link where the JDK writes the cache as root" : null;
+		return (ProcFiles.effectiveUserId() == 0 && TrustedFiles.othersThanRootWrite(directory)) ? directory
+				+ " can be written by a user other than root, who could put a link where the JDK writes the cache as "
+				+ "root" : null;
 	}
 
 	private static @Nullable Path jar(List<String> commandLine, Path launchDirectory) {

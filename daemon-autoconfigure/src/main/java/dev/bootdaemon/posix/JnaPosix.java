@@ -203,11 +203,6 @@ final class JnaPosix implements Posix {
 	}
 
 	@Override
-	public int effectiveUserId() {
-		return this.libc.geteuid();
-	}
-
-	@Override
 	public @Nullable Account user(String name) {
 		Passwd passwd = new Passwd();
 		return lookUp("getpwnam_r(" + name + ")",
@@ -396,9 +391,6 @@ final class JnaPosix implements Posix {
 
 		/** umask(2): the previous mask; cannot fail. */
 		int umask(int mask);
-
-		/** geteuid(2): cannot fail. */
-		int geteuid();
 
 		/** getpwnam_r(3): 0 with *result NULL if there is no such user, or the error. */
 		int getpwnam_r(String name, Passwd passwd, byte[] buffer, long length, PointerByReference result);

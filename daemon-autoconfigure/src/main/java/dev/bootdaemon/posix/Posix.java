@@ -151,12 +151,6 @@ public interface Posix {
 	void umask(int mask);
 
 	/**
-	 * Returns the effective user id, as {@code geteuid(2)}.
-	 * @return the user id
-	 */
-	int effectiveUserId();
-
-	/**
 	 * Looks a user up in the system's user database, as {@code getpwnam(3)}.
 	 * @param name the user name
 	 * @return its user and primary group ids, or {@code null} if there is no such user

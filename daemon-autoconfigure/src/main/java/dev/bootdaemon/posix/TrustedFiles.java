@@ -161,6 +161,20 @@ public final class TrustedFiles {
 	}
 
 	/**
+	 * Tells whether a user or group other than root can write a directory: it is not
+	 * root's, or a group other than root's or everyone may write it.
+	 * @param directory the directory
+	 * @return whether someone other than root can write it
+	 * @throws IOException if its attributes cannot be read
+	 */
+	public static boolean othersThanRootWrite(Path directory) throws IOException {
+		Map<String, Object> ids = Files.readAttributes(directory, "unix:uid,gid,mode");
+		int mode = (Integer) ids.get("mode");
+		return (Integer) ids.get("uid") != 0 || ((mode & 0020) != 0 && (Integer) ids.get("gid") != 0)
+				|| (mode & 0002) != 0;
+	}
+
+	/**
 	 * Tells why an existing file is not to be written as this process, before it is
 	 * opened, so that the launcher can name the property.
 	 * @param file the file

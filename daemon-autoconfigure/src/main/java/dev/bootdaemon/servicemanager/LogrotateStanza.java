@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.commandline.JavaCommand;
 import dev.bootdaemon.posix.Posix;
 import dev.bootdaemon.posix.Posix.Account;
+import dev.bootdaemon.posix.TrustedFiles;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.DaemonStartException;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;
@@ -78,10 +78,7 @@ public final class LogrotateStanza {
 			return null;
 		}
 		try {
-			Map<String, Object> ids = Files.readAttributes(directory, "unix:uid,gid,mode");
-			int mode = (Integer) ids.get("mode");
-			boolean groupWrites = (mode & 0020) != 0 && (Integer) ids.get("gid") != 0;
-			if ((Integer) ids.get("uid") == 0 && !groupWrites && (mode & 0002) == 0) {
+			if (!TrustedFiles.othersThanRootWrite(directory)) {
 				return null;
 			}
 			PosixFileAttributes names = Files.readAttributes(directory, PosixFileAttributes.class);

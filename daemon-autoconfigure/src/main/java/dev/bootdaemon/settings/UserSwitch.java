@@ -48,7 +48,7 @@ public final class UserSwitch {
 		if (gid == null) {
 			throw new InvalidDaemonPropertyException("daemon.group", group, "no such group");
 		}
-		int euid = posix.effectiveUserId();
+		int euid = ProcFiles.effectiveUserId();
 		if (euid == account.uid() && ProcFiles.effectiveGroupId() == gid) {
 			// Started as the user already, as a unit's User= and Group= do.
 			return null;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.ProcFiles;
 import dev.bootdaemon.posix.PosixProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class UserSwitchTests {
 
 	@Test
 	void whenTheUserExistsThenTheSwitchNamesItsIds() {
-		assertThat(this.posix.effectiveUserId()).as("tests run as root").isZero();
+		assertThat(ProcFiles.effectiveUserId()).as("tests run as root").isZero();
 		this.environment.setProperty("daemon.user", "daemon");
 		assertThat(UserSwitch.of(settings(), this.posix)).hasToString("daemon (uid 1, gid 1)");
 	}
