@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -38,7 +37,7 @@ public final class SystemdNotifier {
 
 	private final @Nullable Duration watchdogInterval;
 
-	private @Nullable ScheduledExecutorService watchdog;
+	private @Nullable HealthBeat watchdog;
 
 	// A reload before the start is done would tell systemd READY=1 too early.
 	private volatile boolean ready;
@@ -93,7 +92,7 @@ public final class SystemdNotifier {
 		send("STATUS=" + status);
 		long deadline = System.nanoTime() + startupTimeout.toNanos();
 		synchronized (this) {
-			this.startExtension = scheduler("daemon-start-extension");
+			this.startExtension = HealthBeat.scheduler("daemon-start-extension");
 			this.startExtension.scheduleAtFixedRate(() -> extendStart(deadline), 0, EXTENSION_INTERVAL.toMillis(),
 					TimeUnit.MILLISECONDS);
 		}
@@ -133,14 +132,6 @@ public final class SystemdNotifier {
 		return System.nanoTime() / 1000;
 	}
 
-	private static ScheduledExecutorService scheduler(String name) {
-		return Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, name);
-			thread.setDaemon(true);
-			return thread;
-		});
-	}
-
 	private synchronized void stopExtending() {
 		if (this.startExtension != null) {
 			this.startExtension.shutdownNow();
@@ -157,22 +148,8 @@ public final class SystemdNotifier {
 		stopExtending();
 		send("READY=1\nMAINPID=" + ProcessHandle.current().pid() + "\nSTATUS=" + status);
 		if (this.watchdogInterval != null) {
-			long interval = this.watchdogInterval.toMillis();
-			this.watchdog = scheduler("daemon-watchdog");
-			this.watchdog.scheduleAtFixedRate(() -> feedWatchdog(healthy), 0, interval, TimeUnit.MILLISECONDS);
-		}
-	}
-
-	// A task of scheduleAtFixedRate that throws is never run again: systemd would then
-	// kill the service with nothing in its log.
-	private void feedWatchdog(BooleanSupplier healthy) {
-		try {
-			if (healthy.getAsBoolean()) {
-				send("WATCHDOG=1");
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Health check failed; systemd's watchdog is not fed this time", ex);
+			this.watchdog = HealthBeat.start("daemon-watchdog", this.watchdogInterval, healthy,
+					() -> send("WATCHDOG=1"), "systemd's watchdog is not fed");
 		}
 	}
 
@@ -194,7 +171,7 @@ public final class SystemdNotifier {
 	public void stopping(String status) {
 		stopExtending();
 		if (this.watchdog != null) {
-			this.watchdog.shutdownNow();
+			this.watchdog.stop();
 		}
 		send("STOPPING=1\nSTATUS=" + status);
 	}
