@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.control.ProcessTermination.Outcome;
 import dev.bootdaemon.pidfile.PidFileProbe;
+import dev.bootdaemon.pidfile.PidFileSupervisor;
 
 /**
  * {@code status} and {@code stop} for the daemon that holds a pidfile, as init scripts
@@ -34,6 +35,9 @@ public final class DaemonControl {
 
 	/** LSB status: unknown. */
 	public static final int UNKNOWN = 4;
+
+	// The supervisor exits as soon as its daemon has.
+	private static final Duration SUPERVISOR_WAIT = Duration.ofSeconds(5);
 
 	private final String name;
 
@@ -76,7 +80,14 @@ public final class DaemonControl {
 					this.err.println(this.name + " status unknown: " + refusal);
 					return UNKNOWN;
 				}
-				this.out.println(this.name + " is running: pid " + pid + uptime(pid) + ", pidfile " + this.pidFile);
+				this.out.println(this.name + " is running: pid " + pid + uptime(pid) + ", pidfile " + this.pidFile
+						+ SupervisorView.of(this.pidFile, pid).describe());
+				return RUNNING;
+			}
+			OptionalLong supervisor = PidFileSupervisor.of(this.pidFile);
+			if (supervisor.isPresent()) {
+				this.out.println(this.name + " is restarting: its supervisor (pid " + supervisor.getAsLong()
+						+ ") waits to start it again, pidfile " + this.pidFile);
 				return RUNNING;
 			}
 			if (Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS)) {
@@ -94,12 +105,33 @@ public final class DaemonControl {
 	}
 
 	/**
-	 * Stops the daemon: SIGTERM, then waits for it to exit and release its pidfile.
+	 * Stops the daemon: SIGTERM, then waits for it to exit and release its pidfile. A
+	 * supervisor gets SIGTERM first, so that nothing restarts the daemon, and its end is
+	 * waited for too.
 	 * @param timeout how long to wait
 	 * @param force whether to send SIGKILL once the time is up
 	 * @return 0 when stopped or not running, 1 otherwise
 	 */
 	public int stop(Duration timeout, boolean force) {
+		Optional<ProcessHandle> supervisor = supervisor();
+		try {
+			return stopDaemon(timeout, force, supervisor.isPresent());
+		}
+		finally {
+			supervisor.ifPresent((process) -> ProcessTermination.terminate(process, Duration.ZERO, SUPERVISOR_WAIT,
+					true));
+		}
+	}
+
+	// SIGTERM at once: after it, the supervisor restarts nothing.
+	private Optional<ProcessHandle> supervisor() {
+		OptionalLong pid = PidFileSupervisor.of(this.pidFile);
+		Optional<ProcessHandle> supervisor = pid.isPresent() ? ProcessHandle.of(pid.getAsLong()) : Optional.empty();
+		supervisor.ifPresent(ProcessHandle::destroy);
+		return supervisor;
+	}
+
+	private int stopDaemon(Duration timeout, boolean force, boolean supervised) {
 		OptionalLong holder;
 		long filePid = PidFileProbe.readPid(this.pidFile);
 		try {
@@ -110,13 +142,13 @@ public final class DaemonControl {
 			return 1;
 		}
 		if (holder.isEmpty()) {
-			return notRunning(filePid);
+			return notRunning(filePid, supervised);
 		}
 		long pid = holder.getAsLong();
 		// Pid 0, a holder outside this PID namespace, has no handle: refused below.
 		Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
 		if (pid > 0 && daemon.isEmpty()) {
-			return notRunning(filePid);
+			return notRunning(filePid, supervised);
 		}
 		String refusal = refusal(pid, true);
 		if (refusal != null) {
@@ -162,14 +194,16 @@ public final class DaemonControl {
 		return never ? "the lock of " + this.pidFile + " is held by pid " + pid + ", which is never signalled" : null;
 	}
 
-	private int notRunning(long stalePid) {
+	private int notRunning(long stalePid, boolean supervised) {
+		String supervisor = supervised ? "; stopped its supervisor, which waited to start it again" : "";
 		if (Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS)) {
 			PidFileProbe.deleteIfLeftBy(this.pidFile, stalePid);
 			boolean removed = !Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS);
-			this.out.println(this.name + " is not running" + (removed ? "; removed stale pidfile " + this.pidFile : ""));
+			this.out.println(this.name + " is not running" + supervisor
+					+ (removed ? "; removed stale pidfile " + this.pidFile : ""));
 		}
 		else {
-			this.out.println(this.name + " is not running");
+			this.out.println(this.name + " is not running" + supervisor);
 		}
 		return 0;
 	}

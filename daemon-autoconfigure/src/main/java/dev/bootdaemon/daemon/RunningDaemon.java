@@ -39,6 +39,8 @@ import dev.bootdaemon.settings.UserSwitch;
 import dev.bootdaemon.startup.Handoff;
 import dev.bootdaemon.startup.PrivateDirectory;
 import dev.bootdaemon.startup.StartupReporter;
+import dev.bootdaemon.supervisor.Heartbeat;
+import dev.bootdaemon.supervisor.Supervision;
 
 /**
  * The daemon's side of daemon mode, detached or in the foreground: attaches (output,
@@ -65,6 +67,8 @@ public final class RunningDaemon {
 
 	private final @Nullable SystemdNotifier notifier;
 
+	private final @Nullable Heartbeat heartbeat;
+
 	private final StopSequence stop;
 
 	private final DaemonRuntime runtime;
@@ -74,15 +78,20 @@ public final class RunningDaemon {
 	private final AtomicBoolean switched = new AtomicBoolean();
 
 	private RunningDaemon(Posix posix, DaemonSettings settings, AttachedOutput output, PidFile pidFile,
-			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode, boolean socketActivated) {
+			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode, boolean socketActivated,
+			@Nullable Heartbeat heartbeat) {
 		this.posix = posix;
 		this.settings = settings;
 		this.pidFile = pidFile;
 		this.userSwitch = userSwitch;
 		this.reporter = reporter;
 		this.notifier = SystemdNotifier.fromEnvironment(posix, System.getenv());
+		this.heartbeat = heartbeat;
 		this.stop = StopSequence.install(this.notifier, settings.applicationName() + " stopping", output, pidFile,
 				socketActivated);
+		if (heartbeat != null) {
+			this.stop.onClosing(heartbeat::stopping);
+		}
 		this.status = settings.applicationName() + " starting, pid " + ProcessHandle.current().pid();
 		if (this.notifier != null) {
 			this.notifier.starting(this.status, settings.startupTimeout());
@@ -93,7 +102,8 @@ public final class RunningDaemon {
 	}
 
 	/**
-	 * Attaches the detached daemon, which reports back to its launcher.
+	 * Attaches the detached daemon, which reports back to its launcher, unless its
+	 * supervisor restarted it.
 	 * @param environment the environment, with the configuration loaded
 	 * @param startupSocket where the launcher waits for the report
 	 * @param launchDirectory where the launcher ran
@@ -102,8 +112,11 @@ public final class RunningDaemon {
 	 */
 	public static RunningDaemon detached(Environment environment, Path startupSocket, Path launchDirectory,
 			LaunchContext context) {
-		return detached(() -> DaemonSettings.of(environment, launchDirectory, context),
-				StartupReporter.connect(startupSocket), startupSocket.getParent(), context.commandLine());
+		Supervision supervision = Supervision.current();
+		StartupReporter reporter = (supervision != null && supervision.restarted()) ? null
+				: StartupReporter.connect(startupSocket);
+		return detached(() -> DaemonSettings.of(environment, launchDirectory, context), reporter,
+				startupSocket.getParent(), context.commandLine());
 	}
 
 	/**
@@ -122,8 +135,8 @@ public final class RunningDaemon {
 	}
 
 	// Whatever fails, from binding the settings on, the launcher is told why.
-	private static RunningDaemon detached(Supplier<DaemonSettings> settingsSource, StartupReporter reporter,
-			Path privateDirectory, List<String> commandLine) {
+	private static RunningDaemon detached(Supplier<DaemonSettings> settingsSource,
+			@Nullable StartupReporter reporter, Path privateDirectory, List<String> commandLine) {
 		try {
 			DaemonSettings settings = settingsSource.get();
 			Posix posix = PosixProvider.posix();
@@ -137,7 +150,9 @@ public final class RunningDaemon {
 			return daemon;
 		}
 		catch (RuntimeException ex) {
-			reporter.failed(ex.getMessage());
+			if (reporter != null) {
+				reporter.failed(ex.getMessage());
+			}
 			throw ex;
 		}
 	}
@@ -207,8 +222,12 @@ public final class RunningDaemon {
 		SignalState.problems()
 			.forEach((problem) -> logger.warn(problem + " in this process (inherited from whatever started it, "
 					+ "such as nohup or a shell trap); the daemon cannot act on it"));
+		Supervision supervision = (mode == Mode.DETACHED) ? Supervision.current() : null;
+		if (supervision != null) {
+			logger.info("Supervised (daemon.restart=" + settings.restart().value() + "): " + supervision.describe());
+		}
 		RunningDaemon daemon = new RunningDaemon(posix, settings, output, pidFile, userSwitch, reporter, mode,
-				socketActivated);
+				socketActivated, (supervision != null) ? Heartbeat.open(supervision.heartbeat()) : null);
 		daemon.stop.onClosed(OutputReopening.install(output, daemon.reload()));
 		return daemon;
 	}
@@ -300,7 +319,14 @@ public final class RunningDaemon {
 		}
 	}
 
+	// The supervisor first: a launcher that misses READY stops the supervisor with it.
 	private void reportReady(ConfigurableApplicationContext context) {
+		BooleanSupplier healthy = () -> context.isActive() && context.getBeanProvider(ServiceHealth.class)
+			.getIfAvailable(() -> () -> true)
+			.isHealthy();
+		if (this.heartbeat != null) {
+			this.heartbeat.ready(this.settings.restart().watchdog(), healthy);
+		}
 		if (this.reporter != null) {
 			this.reporter.ready();
 		}
@@ -308,9 +334,6 @@ public final class RunningDaemon {
 		this.status = this.settings.applicationName() + " running as daemon, pid " + this.runtime.pid()
 				+ ((port != null) ? ", port " + port : "");
 		if (this.notifier != null) {
-			BooleanSupplier healthy = () -> context.isActive() && context.getBeanProvider(ServiceHealth.class)
-				.getIfAvailable(() -> () -> true)
-				.isHealthy();
 			this.notifier.ready(this.status, healthy);
 		}
 	}

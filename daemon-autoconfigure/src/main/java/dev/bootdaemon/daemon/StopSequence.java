@@ -43,6 +43,8 @@ final class StopSequence {
 
 	private final List<Runnable> undo = new CopyOnWriteArrayList<>();
 
+	private final List<Runnable> atClosing = new CopyOnWriteArrayList<>();
+
 	private boolean stopped;
 
 	private StopSequence(@Nullable SystemdNotifier notifier, String status, AttachedOutput output, PidFile pidFile,
@@ -84,6 +86,14 @@ final class StopSequence {
 	}
 
 	/**
+	 * Adds what to do as the context starts to close.
+	 * @param action run as the stop begins
+	 */
+	void onClosing(Runnable action) {
+		this.atClosing.add(action);
+	}
+
+	/**
 	 * Adds what to undo once stopped.
 	 * @param undo run at the end of the stop
 	 */
@@ -92,6 +102,7 @@ final class StopSequence {
 	}
 
 	private void closing() {
+		this.atClosing.forEach(Runnable::run);
 		if (this.notifier != null) {
 			this.notifier.stopping(this.status);
 		}

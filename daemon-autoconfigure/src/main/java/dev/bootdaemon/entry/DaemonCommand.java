@@ -165,13 +165,14 @@ final class DaemonCommand {
 	}
 
 	// Null if the settings need the usual start: not a detaching start, or one with a
-	// working directory or JVM options of its own.
+	// working directory, JVM options or a supervisor of its own.
 	private Step<@Nullable EarlyStart> prepareEarly(Environment environment, LaunchContext context,
 			Path launchDirectory, StartupReporter reporter, Path privateDirectory) {
 		String name = context.applicationName(environment);
 		try {
 			DaemonSettings settings = DaemonSettings.of(environment, launchDirectory, context);
 			if (settings.command() != Command.START || !settings.detaches() || settings.aotCache() != null
+					|| settings.supervised()
 					|| !settings.workingDirectory().equals(Path.of("").toAbsolutePath())) {
 				return Step.proceed(null);
 			}

@@ -6,6 +6,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,9 +44,9 @@ final class DetachedProcess {
 	// launcher may close what it holds for them (an output file it hands over as
 	// /proc/PID/fd/N) as soon as the pid is printed.
 	private static final String SCRIPT = "{ [ -z \"$1\" ] || umask \"$1\"; } && out=$2 && err=$3 && pipes=$4 && "
-			+ "command=$5 && if [ \"$pipes\" = yes ]; then exec 3<>\"$out\" 4<>\"$err\"; "
+			+ "command=$5 && shift 5 && if [ \"$pipes\" = yes ]; then exec 3<>\"$out\" 4<>\"$err\"; "
 			+ "else exec 3>>\"$out\" 4>>\"$err\"; fi && "
-			+ "{ /bin/sh \"$command\" </dev/null >&3 2>&4 3>&- 4>&- & } && echo $!";
+			+ "{ /bin/sh \"$command\" \"$@\" </dev/null >&3 2>&4 3>&- 4>&- & } && echo $!";
 
 	private static final String RESET_SIGNALS = "if env --default-signal true 2>/dev/null; then "
 			+ "exec env --default-signal \"$@\"; fi\nexec \"$@\"\n";
@@ -56,8 +57,9 @@ final class DetachedProcess {
 	}
 
 	/**
-	 * Starts the command detached and returns its pid.
-	 * @param command the command, as byte strings (see {@link JavaCommand})
+	 * Starts a script detached and returns its pid.
+	 * @param script the script, as a byte string: {@link #script} or a supervisor
+	 * @param arguments the script's arguments
 	 * @param workingDirectory the daemon's working directory
 	 * @param umask the daemon's umask as {@code umask(1)} takes it, or {@code null} for
 	 * this process's own
@@ -66,15 +68,16 @@ final class DetachedProcess {
 	 * @param environment the environment of the command
 	 * @return the pid of the daemon
 	 */
-	static long start(List<String> command, Path workingDirectory, @Nullable String umask, StandardStreams streams,
+	static long start(String script, List<String> arguments, Path workingDirectory, @Nullable String umask, StandardStreams streams,
 			Path privateDirectory, Map<String, String> environment) {
 		try {
-			Path script = privateDirectory.resolve("command");
-			Files.write(script, script(command).getBytes(StandardCharsets.ISO_8859_1));
-			ProcessBuilder builder = new ProcessBuilder(setsid(), "/bin/sh", "-c", SCRIPT, "boot-daemon",
+			Path file = privateDirectory.resolve("command");
+			Files.write(file, script.getBytes(StandardCharsets.ISO_8859_1));
+			List<String> starter = new ArrayList<>(List.of(setsid(), "/bin/sh", "-c", SCRIPT, "boot-daemon",
 					(umask != null) ? umask : "", streams.stdout().toString(), streams.stderr().toString(),
-					streams.pipes() ? "yes" : "no", script.toString())
-				.directory(workingDirectory.toFile())
+					streams.pipes() ? "yes" : "no", file.toString()));
+			starter.addAll(arguments);
+			ProcessBuilder builder = new ProcessBuilder(starter).directory(workingDirectory.toFile())
 				.redirectInput(Redirect.from(new File("/dev/null")))
 				.redirectErrorStream(true);
 			builder.environment().clear();
@@ -95,6 +98,11 @@ final class DetachedProcess {
 		}
 	}
 
+	/**
+	 * Returns the script that runs a command with every signal at its default.
+	 * @param command the command, as byte strings (see {@link JavaCommand})
+	 * @return the script, as a byte string
+	 */
 	static String script(List<String> command) {
 		return "set -- " + command.stream().map(JavaCommand::shellQuoted).collect(Collectors.joining(" ")) + "\n"
 				+ RESET_SIGNALS;

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.output.OutputTarget;
 import dev.bootdaemon.output.StandardStreams;
+import dev.bootdaemon.pidfile.PidFileProbe;
 import dev.bootdaemon.settings.DaemonSettings;
+import dev.bootdaemon.settings.RestartPolicy;
 import dev.bootdaemon.startup.Handoff.Attached;
 
 /**
@@ -22,9 +24,11 @@ import dev.bootdaemon.startup.Handoff.Attached;
  * @param fullOutput the report's last line, telling where the full output is
  * @param startupTimeout {@code daemon.startup-timeout}
  * @param outputMark where the daemon's output begins in the output file
+ * @param restart the restart policy of a daemon with a supervisor, else {@code null}
  */
 record LaunchReport(String applicationName, @Nullable Path pidFile, String outputDescription,
-		List<Path> outputFiles, String fullOutput, Duration startupTimeout, long outputMark) {
+		List<Path> outputFiles, String fullOutput, Duration startupTimeout, long outputMark,
+		@Nullable RestartPolicy restart) {
 
 	static LaunchReport of(DaemonSettings settings) {
 		return of(Attached.of(settings, settings.output().mark(), ""));
@@ -34,15 +38,14 @@ record LaunchReport(String applicationName, @Nullable Path pidFile, String outpu
 		Path file = attached.outputFile().isEmpty() ? null : Path.of(attached.outputFile());
 		return new LaunchReport(attached.applicationName(), Path.of(attached.pidFile()), attached.outputDescription(),
 				(file != null) ? List.of(file) : List.of(), fullOutput(file, attached.outputDescription()),
-				attached.startupTimeout(),
-				attached.outputMark());
+				attached.startupTimeout(), attached.outputMark(), null);
 	}
 
 	// An early daemon that died before it read its settings wrote only to the early
 	// output, which goes with the launcher's private directory.
 	static LaunchReport beforeSettings(String applicationName, StandardStreams earlyOutput, Duration startupTimeout) {
 		return new LaunchReport(applicationName, null, "", List.of(earlyOutput.stdout(), earlyOutput.stderr()), "",
-				startupTimeout, 0);
+				startupTimeout, 0, null);
 	}
 
 	// Where the rest is: the file, syslog, or nowhere (daemon.output=none).
@@ -55,9 +58,17 @@ record LaunchReport(String applicationName, @Nullable Path pidFile, String outpu
 				: "Its output was discarded (daemon.output=none)";
 	}
 
+	LaunchReport supervised(RestartPolicy restart) {
+		return new LaunchReport(this.applicationName, this.pidFile, this.outputDescription, this.outputFiles,
+				this.fullOutput, this.startupTimeout, this.outputMark, restart);
+	}
+
+	// A supervised daemon is named by the pid it wrote, its supervisor last.
 	String summary(long pid) {
-		return this.applicationName + " started as daemon: pid " + pid + ", pidfile " + this.pidFile + ", "
-				+ this.outputDescription;
+		long daemon = (this.restart != null && this.pidFile != null) ? PidFileProbe.readPid(this.pidFile) : pid;
+		return this.applicationName + " started as daemon: pid " + daemon + ", pidfile " + this.pidFile + ", "
+				+ this.outputDescription + ((this.restart != null)
+						? ", restarted " + this.restart.describe() + " by supervisor pid " + pid : "");
 	}
 
 	List<String> linesSince(int max) {

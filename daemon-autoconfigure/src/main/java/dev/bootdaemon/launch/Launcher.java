@@ -28,6 +28,7 @@ import dev.bootdaemon.startup.Handoff;
 import dev.bootdaemon.startup.Handoff.Attached;
 import dev.bootdaemon.startup.StartupChannel;
 import dev.bootdaemon.startup.StartupOutcome;
+import dev.bootdaemon.supervisor.SupervisorScript;
 
 /**
  * The launching process: checks the configuration, starts the daemon detached, waits
@@ -78,10 +79,11 @@ public final class Launcher {
 			long pid;
 			try (StandardStreams streams = settings.output().prepare(channel.directory(), posix)) {
 				pid = spawn(commandLine, launchDirectory, options, settings.workingDirectory(), settings.umaskOctal(),
-						streams, channel);
+						streams, channel, settings.supervised() ? settings : null);
 			}
 			abort.spawned(pid);
-			return finish(channel.await(pid, settings.startupTimeout()), pid, abort, report);
+			return finish(channel.await(pid, settings.startupTimeout()), pid, abort,
+					settings.supervised() ? report.supervised(settings.restart()) : report);
 		}
 		catch (IOException ex) {
 			throw couldNotStart(ex);
@@ -106,7 +108,7 @@ public final class Launcher {
 					channel.directory().resolve(Handoff.EARLY_STDERR), false);
 			long pid = spawn(commandLine, launchDirectory,
 					markers(Handoff.earlyMarkers(channel.address(), launchDirectory), launchDirectory), ROOT, null,
-					earlyOutput, channel);
+					earlyOutput, channel, null);
 			abort.spawned(pid);
 			StartupOutcome outcome = channel.await(pid, DEFAULT_STARTUP_TIMEOUT);
 			if (outcome.kind() == StartupOutcome.Kind.FALLBACK || outcome.kind() == StartupOutcome.Kind.REFUSED) {
@@ -130,12 +132,17 @@ public final class Launcher {
 		}
 	}
 
+	// The pid of the daemon, or of its supervisor when it has one.
 	private long spawn(List<String> commandLine, Path launchDirectory, List<String> options, Path workingDirectory,
-			@Nullable String umask, StandardStreams streams, StartupChannel channel) {
+			@Nullable String umask, StandardStreams streams, StartupChannel channel,
+			@Nullable DaemonSettings supervised) {
 		List<String> daemonOptions = new ArrayList<>(options);
 		daemonOptions.addAll(NativeAccess.options(commandLine, launchDirectory));
 		List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory, daemonOptions);
-		return DetachedProcess.start(command, workingDirectory, umask, streams, channel.directory(),
+		String script = (supervised != null) ? SupervisorScript.of(command, supervised.applicationName(),
+				supervised.pidFile(), supervised.restart()) : DetachedProcess.script(command);
+		List<String> arguments = (supervised != null) ? SupervisorScript.arguments(supervised.pidFile()) : List.of();
+		return DetachedProcess.start(script, arguments, workingDirectory, umask, streams, channel.directory(),
 				environment(launchDirectory));
 	}
 
@@ -147,7 +154,9 @@ public final class Launcher {
 		}
 		abort.stop((outcome.kind() == StartupOutcome.Kind.FAILED) ? EXIT_GRACE : Duration.ZERO);
 		if (report.pidFile() != null) {
-			PidFileProbe.deleteIfLeftBy(report.pidFile(), pid);
+			// A supervisor's pid is not the one its daemon wrote.
+			PidFileProbe.deleteIfLeftBy(report.pidFile(),
+					(report.restart() != null) ? PidFileProbe.readPid(report.pidFile()) : pid);
 		}
 		this.err.println(failureReport(report, pid, outcome));
 		return 1;

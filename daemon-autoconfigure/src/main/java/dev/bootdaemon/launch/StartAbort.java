@@ -76,7 +76,12 @@ final class StartAbort implements AutoCloseable {
 	 */
 	void stop(Duration patience) {
 		long known = this.pid.get();
-		Stream<ProcessHandle> daemons = (known > 0) ? ProcessHandle.of(known).stream() : ProcessHandle.allProcesses()
+		// A supervisor's daemon is its child: taken before the supervisor is stopped.
+		Stream<ProcessHandle> daemons = (known > 0) ? ProcessHandle.of(known)
+			.stream()
+			.flatMap((process) -> Stream.concat(Stream.of(process), process.descendants()))
+			.toList()
+			.stream() : ProcessHandle.allProcesses()
 			.filter((process) -> process.info()
 				.arguments()
 				.map((arguments) -> List.of(arguments)

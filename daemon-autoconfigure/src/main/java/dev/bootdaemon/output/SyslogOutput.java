@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.posix.Posix;
+import dev.bootdaemon.posix.ProcFiles;
 import dev.bootdaemon.syslog.SyslogAddress;
 import dev.bootdaemon.syslog.SyslogFormat;
 import dev.bootdaemon.syslog.SyslogForwarder;
@@ -72,7 +73,7 @@ final class SyslogOutput implements OutputTarget {
 	public AttachedOutput attach(Path privateDirectory, Posix posix) {
 		SyslogForwarder forwarder = new SyslogForwarder(posix, this.address, this.format, this.facility, this.tag,
 				this.bufferLines);
-		forwarder.start(open(privateDirectory.resolve(STDOUT_PIPE)), open(privateDirectory.resolve(STDERR_PIPE)));
+		forwarder.start(open(1, privateDirectory.resolve(STDOUT_PIPE)), open(2, privateDirectory.resolve(STDERR_PIPE)));
 		return new AttachedOutput() {
 
 			@Override
@@ -93,11 +94,12 @@ final class SyslogOutput implements OutputTarget {
 		};
 	}
 
-	// Our own descriptors 1 and 2 hold the pipes open for writing, so this never waits.
-	private static InputStream open(Path pipe) {
+	// Through our own descriptor, which holds the pipe open for writing, so this never
+	// waits: a daemon that its supervisor restarted has the pipe but not its name.
+	private static InputStream open(int fd, Path pipe) {
 		try {
-			InputStream in = new FileInputStream(pipe.toFile());
-			Files.delete(pipe);
+			InputStream in = new FileInputStream(ProcFiles.ownPath(fd).toFile());
+			Files.deleteIfExists(pipe);
 			return in;
 		}
 		catch (IOException ex) {

@@ -10,7 +10,11 @@ public class AlreadyRunningException extends PidFileException {
 	private final long pid;
 
 	AlreadyRunningException(Path path, long pid) {
-		super("already running as pid " + pid + " (pidfile " + path + " is locked)");
+		this("already running as pid " + pid + " (pidfile " + path + " is locked)", pid);
+	}
+
+	AlreadyRunningException(String message, long pid) {
+		super(message);
 		this.pid = pid;
 	}
 

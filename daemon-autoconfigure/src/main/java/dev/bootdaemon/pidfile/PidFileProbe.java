@@ -26,9 +26,12 @@ public final class PidFileProbe {
 
 	private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
-	// flock(1) on a descriptor of the file, without libc in the launcher; the path must
-	// still name the locked file, and that file the dead pid.
-	private static final String DELETE_UNDER_LOCK = "exec 3<\"$1\" && flock -n -x 3 && "
+	/**
+	 * A shell script that deletes the pidfile {@code $1} left by the dead pid {@code $2}:
+	 * flock(1) on a descriptor of the file, without libc; the path must still name the
+	 * locked file, and that file the dead pid.
+	 */
+	public static final String DELETE_UNDER_LOCK = "exec 3<\"$1\" && flock -n -x 3 && "
 			+ "[ \"$(stat -L -c %d:%i /dev/fd/3)\" = \"$(stat -c %d:%i \"$1\")\" ] && [ \"$(cat <&3)\" = \"$2\" ] && "
 			+ "rm -f \"$1\"";
 
@@ -55,7 +58,8 @@ public final class PidFileProbe {
 	}
 
 	/**
-	 * Refuses a start while a live process holds the pidfile's lock.
+	 * Refuses a start while a live process holds the pidfile's lock, or while the
+	 * supervisor of a daemon that held it waits to start it again.
 	 * @param path the pidfile
 	 * @throws AlreadyRunningException naming the holder's pid
 	 */
@@ -63,6 +67,11 @@ public final class PidFileProbe {
 		OptionalLong holder = lockHolder(path);
 		if (holder.isPresent()) {
 			throw new AlreadyRunningException(path, (holder.getAsLong() > 0) ? holder.getAsLong() : readPid(path));
+		}
+		OptionalLong supervisor = PidFileSupervisor.of(path);
+		if (supervisor.isPresent()) {
+			throw new AlreadyRunningException("already running: its supervisor (pid " + supervisor.getAsLong()
+					+ ") waits to start it again", supervisor.getAsLong());
 		}
 	}
 

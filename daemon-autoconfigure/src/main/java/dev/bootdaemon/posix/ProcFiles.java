@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
@@ -88,6 +90,27 @@ public final class ProcFiles {
 		catch (IOException | RuntimeException ex) {
 			return -1;
 		}
+	}
+
+	/**
+	 * Returns a process's environment, as it was when the process started.
+	 * @param pid the process
+	 * @return the variables, empty if it cannot be read (gone, or not ours to read)
+	 */
+	public static Map<String, String> environment(long pid) {
+		Map<String, String> environment = new HashMap<>();
+		try {
+			for (String variable : Files.readString(proc(pid).resolve("environ")).split("\0")) {
+				int equals = variable.indexOf('=');
+				if (equals > 0) {
+					environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// As good as no variables.
+		}
+		return environment;
 	}
 
 	/**

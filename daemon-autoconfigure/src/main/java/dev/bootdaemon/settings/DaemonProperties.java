@@ -75,9 +75,41 @@ public class DaemonProperties {
 	private Duration stopTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Watchdog interval of a generated systemd unit (WatchdogSec=); none when not set.
+	 * Watchdog interval: a daemon that restarts (daemon.restart) and sends no heartbeat
+	 * for this long, or whose health is DOWN as long, counts as hung and is restarted;
+	 * also WatchdogSec= of a generated systemd unit. None when not set.
 	 */
 	private @Nullable Duration watchdog;
+
+	/**
+	 * When to start the daemon again after it ended: 'no', 'on-failure' (a non-zero exit
+	 * other than after SIGTERM or SIGINT, death by a signal, a hang) or 'always' (also
+	 * after exit status 0). Never after 'stop' or SIGTERM. Only for a daemon that
+	 * detaches; a service manager restarts the one it runs.
+	 */
+	private Restart restart = Restart.NO;
+
+	/**
+	 * How long to wait before the first restart; the wait doubles with each restart in
+	 * daemon.restart-limit-interval.
+	 */
+	private Duration restartDelay = Duration.ofSeconds(1);
+
+	/**
+	 * The longest wait before a restart.
+	 */
+	private Duration restartMaxDelay = Duration.ofMinutes(1);
+
+	/**
+	 * How many restarts daemon.restart-limit-interval may hold: at the next failure the
+	 * daemon is not started again.
+	 */
+	private int restartLimit = 5;
+
+	/**
+	 * The window daemon.restart-limit counts restarts in.
+	 */
+	private Duration restartLimitInterval = Duration.ofMinutes(5);
 
 	/**
 	 * JDK AOT cache of the daemon (Java 25 and later, Spring Boot's extracted layout):
@@ -196,6 +228,46 @@ public class DaemonProperties {
 
 	public void setWatchdog(@Nullable Duration watchdog) {
 		this.watchdog = watchdog;
+	}
+
+	public Restart getRestart() {
+		return this.restart;
+	}
+
+	public void setRestart(Restart restart) {
+		this.restart = restart;
+	}
+
+	public Duration getRestartDelay() {
+		return this.restartDelay;
+	}
+
+	public void setRestartDelay(Duration restartDelay) {
+		this.restartDelay = restartDelay;
+	}
+
+	public Duration getRestartMaxDelay() {
+		return this.restartMaxDelay;
+	}
+
+	public void setRestartMaxDelay(Duration restartMaxDelay) {
+		this.restartMaxDelay = restartMaxDelay;
+	}
+
+	public int getRestartLimit() {
+		return this.restartLimit;
+	}
+
+	public void setRestartLimit(int restartLimit) {
+		this.restartLimit = restartLimit;
+	}
+
+	public Duration getRestartLimitInterval() {
+		return this.restartLimitInterval;
+	}
+
+	public void setRestartLimitInterval(Duration restartLimitInterval) {
+		this.restartLimitInterval = restartLimitInterval;
 	}
 
 	public Duration getStopTimeout() {
@@ -414,6 +486,29 @@ public class DaemonProperties {
 		 * detach.
 		 */
 		CONSOLE
+
+	}
+
+	/**
+	 * When to start the daemon again after it ended.
+	 */
+	public enum Restart {
+
+		/**
+		 * Never.
+		 */
+		NO,
+
+		/**
+		 * After a failure: a non-zero exit status other than after SIGTERM or SIGINT,
+		 * death by a signal other than TERM, INT, HUP or PIPE, or a hang.
+		 */
+		ON_FAILURE,
+
+		/**
+		 * After any end but a stop (the 'stop' command, SIGTERM or SIGINT).
+		 */
+		ALWAYS
 
 	}
 

@@ -33,6 +33,7 @@ import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
  * @param stopTimeout how long stop waits after SIGTERM
  * @param stopForce whether stop ends with SIGKILL
  * @param watchdog the watchdog interval of a generated systemd unit, or {@code null}
+ * @param restart when and how fast the daemon is started again after it ended
  * @param aotCache the daemon's AOT cache, or {@code null}
  * @param detaches whether the launching process detaches the daemon
  * @param serviceManager what manages this process, or {@code null}
@@ -43,7 +44,7 @@ import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
  */
 public record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
 		String pidFileProperty, Duration startupTimeout, Command command, Duration stopTimeout, boolean stopForce,
-		@Nullable Duration watchdog, @Nullable Path aotCache, boolean detaches, @Nullable String serviceManager,
+		@Nullable Duration watchdog, RestartPolicy restart, @Nullable Path aotCache, boolean detaches, @Nullable String serviceManager,
 		ReadyOn readyOn, @Nullable String user, @Nullable String group, boolean outputStrict) {
 
 	static final String PID_FILE = "daemon.pid-file";
@@ -87,7 +88,7 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 				resolve(launchDirectory, (pidFile != null) ? pidFile : name + ".pid"), pidFileProperty,
 				positive(STARTUP_TIMEOUT, properties.getStartupTimeout(), environment), properties.getCommand(),
 				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(),
-				properties.getWatchdog(), aotCache(properties, launchDirectory), detaches,
+				properties.getWatchdog(), RestartPolicy.of(properties), aotCache(properties, launchDirectory), detaches,
 				context.serviceManager(), properties.getReadyOn(), blankToNull(properties.getUser()),
 				blankToNull(properties.getGroup()), properties.getSyslog().isStrict());
 	}
@@ -101,6 +102,15 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 	// that happens to exist on the classpath to that classpath entry.
 	private static Path resolve(Path launchDirectory, String path) {
 		return launchDirectory.resolve(path).normalize();
+	}
+
+	/**
+	 * Tells whether the daemon has a supervisor of its own, which restarts it: only a
+	 * daemon that detaches, as a service manager restarts the one it runs.
+	 * @return whether it has
+	 */
+	public boolean supervised() {
+		return this.detaches && this.restart.restarts();
 	}
 
 	/**

@@ -63,10 +63,16 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 				ProcessHandle.allProcesses()
 					.filter((process) -> process.info().commandLine().map((line) -> line.contains(marker)).orElse(false)))
 			.filter((process) -> process.pid() != ProcessHandle.current().pid())
+			// A supervisor first, or it starts again the daemon killed before it.
+			.sorted(Comparator.comparing((ProcessHandle process) -> !isSupervisor(process)))
 			.forEach(Daemons::kill);
 		try (Stream<Path> files = Files.walk(this.directory)) {
 			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
+	}
+
+	static boolean isSupervisor(ProcessHandle process) {
+		return process.info().commandLine().map((line) -> line.contains(" boot-daemon-supervisor ")).orElse(false);
 	}
 
 	private static void kill(ProcessHandle process) {
