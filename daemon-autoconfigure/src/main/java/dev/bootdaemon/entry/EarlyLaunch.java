@@ -85,9 +85,12 @@ final class EarlyLaunch implements BootstrapRegistryInitializer {
 			return false;
 		}
 		String command = settings.get("daemon.command");
+		String restart = settings.get("daemon.restart");
+		// A supervisor is started by the launcher, which needs the settings for it.
 		return (command == null || "start".equalsIgnoreCase(command))
 				&& !"never".equalsIgnoreCase(settings.get("daemon.detach"))
-				&& settings.get("daemon.aot-cache") == null && settings.get("daemon.working-directory") == null;
+				&& settings.get("daemon.aot-cache") == null && settings.get("daemon.working-directory") == null
+				&& (restart == null || "no".equalsIgnoreCase(restart));
 	}
 
 	// On the command line, as a system property, else as Spring Boot's environment

@@ -14,6 +14,7 @@ import dev.bootdaemon.commandline.NativeAccess;
 import dev.bootdaemon.control.ProcessTermination;
 import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.InvalidDaemonPropertyException;
+import dev.bootdaemon.settings.RestartPolicy;
 
 /**
  * A systemd unit that runs the application as it was invoked: the same java binary, JVM
@@ -61,7 +62,14 @@ public final class SystemdUnit {
 			.append(", written by --daemon.command=systemd-unit\n");
 		unit.append("[Unit]\n");
 		unit.append("Description=").append(escape(settings.applicationName())).append('\n');
-		unit.append("After=network.target\n\n");
+		unit.append("After=network.target\n");
+		RestartPolicy restart = settings.restart();
+		if (restart.restarts()) {
+			// systemd counts starts, the first among them; daemon.restart-limit counts restarts.
+			unit.append("StartLimitIntervalSec=").append(seconds(restart.limitInterval())).append('\n');
+			unit.append("StartLimitBurst=").append(restart.limit() + 1).append('\n');
+		}
+		unit.append('\n');
 		unit.append("[Service]\n");
 		unit.append("Type=notify\n");
 		unit.append("NotifyAccess=main\n");
@@ -92,10 +100,31 @@ public final class SystemdUnit {
 		}
 		unit.append("# The JVM exits with 143 after SIGTERM.\n");
 		unit.append("SuccessExitStatus=143\n");
-		unit.append("Restart=on-failure\n\n");
+		unit.append("Restart=").append(restart.value()).append('\n');
+		if (restart.restarts()) {
+			unit.append("RestartSec=").append(seconds(restart.delay())).append('\n');
+			int steps = restartSteps(restart);
+			if (steps > 0) {
+				unit.append("# The delay doubling as with daemon.restart, from systemd 254 on:\n");
+				unit.append("#RestartSteps=").append(steps).append('\n');
+				unit.append("#RestartMaxDelaySec=").append(seconds(restart.maxDelay())).append('\n');
+			}
+		}
+		unit.append('\n');
 		unit.append("[Install]\n");
 		unit.append("WantedBy=multi-user.target\n");
 		return unit.toString();
+	}
+
+	// How many doublings take the delay to its maximum.
+	private static int restartSteps(RestartPolicy restart) {
+		long delay = Math.max(1, restart.delay().toMillis());
+		int steps = 0;
+		while (delay < restart.maxDelay().toMillis()) {
+			delay *= 2;
+			steps++;
+		}
+		return steps;
 	}
 
 	// systemd makes /run/NAME for RuntimeDirectory=NAME, owned by User=; the setting

@@ -88,7 +88,7 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 				resolve(launchDirectory, (pidFile != null) ? pidFile : name + ".pid"), pidFileProperty,
 				positive(STARTUP_TIMEOUT, properties.getStartupTimeout(), environment), properties.getCommand(),
 				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(),
-				properties.getWatchdog(), RestartPolicy.of(properties), aotCache(properties, launchDirectory), detaches,
+				properties.getWatchdog(), RestartPolicy.of(properties, environment), aotCache(properties, launchDirectory), detaches,
 				context.serviceManager(), properties.getReadyOn(), blankToNull(properties.getUser()),
 				blankToNull(properties.getGroup()), properties.getSyslog().isStrict());
 	}

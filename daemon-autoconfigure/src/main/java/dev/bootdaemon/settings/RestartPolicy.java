@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
+
 import dev.bootdaemon.settings.DaemonProperties.Restart;
 
 /**
@@ -20,29 +22,35 @@ import dev.bootdaemon.settings.DaemonProperties.Restart;
 public record RestartPolicy(Restart restart, Duration delay, Duration maxDelay, int limit, Duration limitInterval,
 		@Nullable Duration watchdog) {
 
-	static RestartPolicy of(DaemonProperties properties) {
+	static RestartPolicy of(DaemonProperties properties, Environment environment) {
 		Duration delay = properties.getRestartDelay();
+		Duration maxDelay = properties.getRestartMaxDelay();
+		Duration interval = properties.getRestartLimitInterval();
+		Duration watchdog = properties.getWatchdog();
 		if (delay.isNegative()) {
-			throw new InvalidDaemonPropertyException("daemon.restart-delay", delay, "must not be negative");
+			throw invalid(environment, "daemon.restart-delay", delay, "must not be negative");
 		}
-		if (properties.getRestartMaxDelay().compareTo(delay) < 0) {
-			throw new InvalidDaemonPropertyException("daemon.restart-max-delay", properties.getRestartMaxDelay(),
-					"is shorter than daemon.restart-delay (" + delay + ")");
+		if (maxDelay.compareTo(delay) < 0) {
+			throw invalid(environment, "daemon.restart-max-delay", maxDelay, "is shorter than daemon.restart-delay");
 		}
 		if (properties.getRestartLimit() < 1) {
-			throw new InvalidDaemonPropertyException("daemon.restart-limit", properties.getRestartLimit(),
-					"must be positive");
+			throw invalid(environment, "daemon.restart-limit", properties.getRestartLimit(), "must be positive");
 		}
-		if (properties.getRestartLimitInterval().isNegative() || properties.getRestartLimitInterval().isZero()) {
-			throw new InvalidDaemonPropertyException("daemon.restart-limit-interval",
-					properties.getRestartLimitInterval(), "must be positive");
+		if (interval.isNegative() || interval.isZero()) {
+			throw invalid(environment, "daemon.restart-limit-interval", interval, "must be positive");
 		}
-		Duration watchdog = properties.getWatchdog();
-		if (watchdog != null && (watchdog.isNegative() || watchdog.toMillis() < 1)) {
-			throw new InvalidDaemonPropertyException("daemon.watchdog", watchdog, "must be at least 1ms");
+		if (watchdog != null && watchdog.toMillis() < 1) {
+			throw invalid(environment, "daemon.watchdog", watchdog, "must be at least 1ms");
 		}
-		return new RestartPolicy(properties.getRestart(), delay, properties.getRestartMaxDelay(),
-				properties.getRestartLimit(), properties.getRestartLimitInterval(), watchdog);
+		return new RestartPolicy(properties.getRestart(), delay, maxDelay, properties.getRestartLimit(), interval,
+				watchdog);
+	}
+
+	// The value as the user wrote it, not as a Duration prints.
+	private static InvalidDaemonPropertyException invalid(Environment environment, String property, Object value,
+			String reason) {
+		return new InvalidDaemonPropertyException(property, environment.getProperty(property, value.toString()),
+				reason);
 	}
 
 	/**

@@ -37,9 +37,10 @@ class EarlyLaunchTests {
 		assertThat(asks("--daemon.enabled=false")).isFalse();
 		assertThat(asks("--daemon.enabled=maybe")).isFalse();
 		for (String usual : new String[] { "--daemon.command=stop", "--daemon.detach=never", "--daemon.aot-cache=app.aot",
-				"--daemon.working-directory=/srv" }) {
+				"--daemon.working-directory=/srv", "--daemon.restart=on-failure" }) {
 			assertThat(asks("--daemon.enabled=true", usual)).as(usual).isFalse();
 		}
+		assertThat(asks("--daemon.enabled=true", "--daemon.restart=no")).isTrue();
 	}
 
 	@Test

@@ -38,8 +38,21 @@ class SystemdUnitTests {
 				"\nExecStart=/usr/bin/java " + NATIVE_ACCESS + "-Xmx256m -jar /opt/shop/shop.jar --server.port=8080 "
 						+ "--daemon.enabled=true\n",
 				"\nWorkingDirectory=/opt/shop\n", "\nTimeoutStartSec=60s\n", "\nTimeoutStopSec=30s\n",
-				"\nSuccessExitStatus=143\n", "\nRestart=on-failure\n", "\nWantedBy=multi-user.target\n")
-			.doesNotContain("WatchdogSec", "User=", "RuntimeDirectory=");
+				"\nSuccessExitStatus=143\n", "\nRestart=no\n", "\nWantedBy=multi-user.target\n")
+			.doesNotContain("WatchdogSec", "User=", "RuntimeDirectory=", "StartLimit", "RestartSec");
+	}
+
+	@Test
+	void whenTheDaemonRestartsThenSystemdRestartsItAlikeAndNoSupervisorRunsUnderIt() {
+		this.environment.setProperty("daemon.restart", "on-failure");
+		this.environment.setProperty("daemon.restart-delay", "2s");
+		this.environment.setProperty("daemon.restart-max-delay", "30s");
+		this.environment.setProperty("daemon.restart-limit", "4");
+		this.environment.setProperty("daemon.restart-limit-interval", "10m");
+		assertThat(unit()).contains("\nAfter=network.target\nStartLimitIntervalSec=600s\nStartLimitBurst=5\n\n",
+				"\nRestart=on-failure\nRestartSec=2s\n", "\n#RestartSteps=4\n#RestartMaxDelaySec=30s\n");
+		this.environment.setProperty("daemon.restart", "always");
+		assertThat(unit()).contains("\nRestart=always\n");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.bootdaemon.posix.PosixProvider;
+import dev.bootdaemon.settings.DaemonProperties.Restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -108,7 +109,11 @@ class DaemonSettingsTests {
 			"daemon.syslog.address, ftp://example.org, 'expected /dev/log, unix:///path, udp://host:port or tcp://host:port'",
 			"daemon.syslog.address, udp://nohostport, expected /dev/log", "daemon.syslog.facility, mail2, expected one of",
 			"daemon.syslog.format, rfc9999, ''", "daemon.syslog.buffer-lines, 0, must be positive",
-			"daemon.syslog.tag, messaging-stomp-websocket-complete, is 34 characters; RFC 3164 allows 32" })
+			"daemon.syslog.tag, messaging-stomp-websocket-complete, is 34 characters; RFC 3164 allows 32",
+			"daemon.restart, sometimes, ''", "daemon.restart-delay, -1s, must not be negative",
+			"daemon.restart-max-delay, 10ms, is shorter than daemon.restart-delay",
+			"daemon.restart-limit, 0, must be positive", "daemon.restart-limit-interval, 0s, must be positive",
+			"daemon.watchdog, 0s, must be at least 1ms" })
 	void whenAValueCannotWorkThenTheErrorNamesPropertyAndValue(String property, String value, String reason) {
 		this.environment.setProperty(property, value);
 		if (property.startsWith("daemon.syslog")) {
@@ -139,6 +144,19 @@ class DaemonSettingsTests {
 			.isEqualTo(Path.of("/home/user/app/application.out"));
 		this.environment.setProperty("daemon.detach", "always");
 		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, supervised).detaches()).isTrue();
+	}
+
+	@Test
+	void whenTheDaemonRestartsThenOnlyOneThatDetachesHasASupervisorOfItsOwn() {
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL).supervised()).isFalse();
+		this.environment.setProperty("daemon.restart", "on-failure");
+		DaemonSettings settings = DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, FROM_A_TERMINAL);
+		assertThat(settings.supervised()).isTrue();
+		assertThat(settings.restart()).isEqualTo(new RestartPolicy(Restart.ON_FAILURE, Duration.ofSeconds(1),
+				Duration.ofMinutes(1), 5, Duration.ofMinutes(5), null));
+		LaunchContext underSystemd = new LaunchContext(List.of(), "application", "systemd (INVOCATION_ID)", false);
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, underSystemd).supervised())
+			.as("the service manager restarts it").isFalse();
 	}
 
 	@Test
