@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -15,14 +14,14 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.bootdaemon.servicemanager.HealthBeat;
-import dev.bootdaemon.settings.DaemonStartException;
 
 /**
  * The daemon's side of the supervisor's watchdog: one line in the file the supervisor
  * made, overwritten in place. Empty while the daemon starts; {@code ready N} once it is
  * ready, N counting up every half watchdog interval while it is healthy; {@code stopping}
- * once it stops, when a long stop is no hang. The file is opened before the daemon drops
- * root and written through that descriptor: it is in the supervisor's private directory.
+ * once it stops, when a long stop is no hang. The file has no name: it is opened as the
+ * supervisor's descriptor under {@code /proc}, before the daemon drops root, and
+ * written through the daemon's own descriptor from then on.
  */
 public final class Heartbeat {
 
@@ -42,16 +41,19 @@ public final class Heartbeat {
 
 	/**
 	 * Opens the heartbeat file the supervisor made.
-	 * @param path the file
-	 * @return the heartbeat
-	 * @throws DaemonStartException if it cannot be opened
+	 * @param path the supervisor's descriptor of it
+	 * @return the heartbeat, or {@code null} if the supervisor is gone: the daemon then
+	 * runs unsupervised, as one whose supervisor dies later does
 	 */
-	public static Heartbeat open(Path path) {
+	public static @Nullable Heartbeat open(Path path) {
 		try {
-			return new Heartbeat(FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+			// The supervisor's own descriptor, which /proc shows as a link.
+			return new Heartbeat(FileChannel.open(path, StandardOpenOption.WRITE));
 		}
 		catch (IOException ex) {
-			throw new DaemonStartException("Cannot open the supervisor's heartbeat file " + path + ": " + ex, ex);
+			logger.warn("Cannot open the supervisor's heartbeat file " + path + " (" + ex.getMessage()
+					+ "); running unsupervised");
+			return null;
 		}
 	}
 

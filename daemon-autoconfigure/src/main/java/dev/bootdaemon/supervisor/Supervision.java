@@ -7,12 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the supervisor tells the daemon it starts, in its environment: the supervisor's
- * pid, the heartbeat file, how many times it restarted the daemon and why it did last.
+ * pid, its descriptor of the heartbeat file (a file without a name, which the daemon
+ * opens through {@code /proc}), how many times it restarted the daemon and why it did
+ * last.
  * Believed only from the daemon's own parent, so that a process the daemon starts in
  * turn does not take its parent's supervisor for its own.
  *
  * @param supervisor the supervisor's pid
- * @param heartbeat the file the daemon beats in
+ * @param heartbeat the file the daemon beats in, {@code /proc/SUPERVISOR/fd/N}
  * @param restarts how many times the supervisor restarted the daemon
  * @param lastRestart why and when it last did, empty before the first restart
  */
@@ -21,7 +23,7 @@ public record Supervision(long supervisor, Path heartbeat, int restarts, String 
 	/** The variable that names the supervisor's pid. */
 	public static final String SUPERVISOR = "BOOT_DAEMON_SUPERVISOR";
 
-	static final String HEARTBEAT = "BOOT_DAEMON_HEARTBEAT";
+	static final String HEARTBEAT_FD = "BOOT_DAEMON_HEARTBEAT_FD";
 
 	static final String RESTARTS = "BOOT_DAEMON_RESTARTS";
 
@@ -44,12 +46,13 @@ public record Supervision(long supervisor, Path heartbeat, int restarts, String 
 	 */
 	public static @Nullable Supervision of(Map<String, String> environment, long parent) {
 		String supervisor = environment.get(SUPERVISOR);
-		String heartbeat = environment.get(HEARTBEAT);
+		String heartbeat = environment.get(HEARTBEAT_FD);
 		if (supervisor == null || heartbeat == null || !supervisor.equals(String.valueOf(parent))) {
 			return null;
 		}
 		try {
-			return new Supervision(parent, Path.of(heartbeat), Integer.parseInt(environment.getOrDefault(RESTARTS, "0")),
+			Path descriptor = Path.of("/proc", supervisor, "fd", String.valueOf(Integer.parseInt(heartbeat)));
+			return new Supervision(parent, descriptor, Integer.parseInt(environment.getOrDefault(RESTARTS, "0")),
 					environment.getOrDefault(LAST_RESTART, ""));
 		}
 		catch (NumberFormatException ex) {

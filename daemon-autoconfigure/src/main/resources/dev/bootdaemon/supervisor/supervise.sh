@@ -2,22 +2,32 @@
 # again after a failure, as daemon.restart says, until the start limit. A POSIX shell
 # and nothing else: it waits on its child and, with a watchdog, wakes once an interval.
 # The lines before this set: restart (on-failure or always), delay, max_delay,
-# interval and watchdog (milliseconds, watchdog 0 for none), limit, name, pidfile and
-# remove_pidfile (a script that removes a pidfile its dead holder left).
+# interval and watchdog (milliseconds, watchdog 0 for none), limit, name, pidfile,
+# output (the output file, empty for other outputs) and remove_pidfile (a script that
+# removes a pidfile its dead holder left).
 
+# The heartbeat file is open on descriptor 5 and has no name: nothing is left on disk,
+# whatever ends the supervisor. The daemon opens it as /proc/PID/fd/5.
 state=$(mktemp -d "${TMPDIR:-/tmp}/boot-daemon-supervisor.XXXXXX") || exit 70
-heartbeat=$state/heartbeat
+{ : >"$state/heartbeat" && exec 5<>"$state/heartbeat"; } || { rm -rf "$state"; exit 70; }
+rm -rf "$state"
+heartbeat=/proc/$$/fd/5
 reset=
 if env --default-signal true 2>/dev/null; then reset='env --default-signal'; fi
 pid= timer= nap= stopping= woken= restarts=0 last= starts=
 
+# To the output file as it is now, not one logrotate moved away; never through a link,
+# never making it: the supervisor may be root in a directory the daemon's user can write.
 say() {
-	printf '%s boot-daemon supervisor (pid %s): %s\n' "$(date '+%Y-%m-%d %H:%M:%S')" "$$" "$*" >&2
+	line="$(date '+%Y-%m-%d %H:%M:%S') boot-daemon supervisor (pid $$): $*"
+	if [ -z "$output" ] || ! printf '%s\n' "$line" |
+		dd of="$output" oflag=append,nofollow conv=notrunc,nocreat status=none 2>/dev/null; then
+		printf '%s\n' "$line" >&2
+	fi
 }
 
 finish() {
 	[ -z "$timer" ] || kill "$timer" 2>/dev/null
-	rm -rf "$state"
 	exit "$1"
 }
 
@@ -35,17 +45,23 @@ seconds() {
 	fi
 }
 
-trap 'stopping=1 woken=1; [ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null; [ -z "$nap" ] || kill "$nap" 2>/dev/null' TERM INT
+stop() {
+	stopping=1 woken=1
+	[ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null
+	[ -z "$nap" ] || kill "$nap" 2>/dev/null
+}
+
+trap stop TERM INT
 trap 'woken=1' HUP
 [ "$watchdog" -eq 0 ] || trap 'woken=1' CHLD
 
 start() {
 	[ -z "$stopping" ] || finish 0
 	: >"$heartbeat"
-	BOOT_DAEMON_SUPERVISOR=$$ BOOT_DAEMON_HEARTBEAT=$heartbeat BOOT_DAEMON_RESTARTS=$restarts
+	BOOT_DAEMON_SUPERVISOR=$$ BOOT_DAEMON_HEARTBEAT_FD=5 BOOT_DAEMON_RESTARTS=$restarts
 	BOOT_DAEMON_LAST_RESTART=$last
-	export BOOT_DAEMON_SUPERVISOR BOOT_DAEMON_HEARTBEAT BOOT_DAEMON_RESTARTS BOOT_DAEMON_LAST_RESTART
-	$reset "$@" &
+	export BOOT_DAEMON_SUPERVISOR BOOT_DAEMON_HEARTBEAT_FD BOOT_DAEMON_RESTARTS BOOT_DAEMON_LAST_RESTART
+	$reset "$@" 5>&- &
 	pid=$! beat= hung=
 	# A stop that came before $pid was set.
 	[ -z "$stopping" ] || kill -TERM "$pid" 2>/dev/null
@@ -61,7 +77,8 @@ check_heartbeat() {
 		beat=$count
 	elif [ -z "$hung" ]; then
 		hung=1
-		say "$name (pid $pid) sent no heartbeat for $(seconds "$watchdog") s (daemon.watchdog): thread dump, then SIGKILL"
+		say "$name (pid $pid) sent no heartbeat for $(seconds "$watchdog") s (daemon.watchdog):" \
+			"thread dump, then SIGKILL"
 		kill -QUIT "$pid" 2>/dev/null
 		kill -CONT "$pid" 2>/dev/null
 		sleep 2
@@ -139,7 +156,8 @@ while :; do
 		fi
 	done
 	if [ "$count" -ge "$limit" ]; then
-		say "$name (pid $pid) $cause; gave up: $count restarts in $(seconds "$interval") s (daemon.restart-limit=$limit)"
+		say "$name (pid $pid) $cause; gave up: $count restarts in $(seconds "$interval") s" \
+			"(daemon.restart-limit=$limit)"
 		sh -c "$remove_pidfile" sh "$pidfile" "$pid" </dev/null >/dev/null 2>&1
 		finish 1
 	fi
