@@ -116,7 +116,7 @@ public final class RunningDaemon {
 		StartupReporter reporter = (supervision != null && supervision.restarted()) ? null
 				: StartupReporter.connect(startupSocket);
 		return detached(() -> DaemonSettings.of(environment, launchDirectory, context), reporter,
-				startupSocket.getParent(), context.commandLine());
+				startupSocket.getParent(), context.commandLine(), reporter == null);
 	}
 
 	/**
@@ -131,16 +131,19 @@ public final class RunningDaemon {
 	 */
 	public static RunningDaemon detached(DaemonSettings settings, StartupReporter reporter, Path privateDirectory,
 			List<String> commandLine) {
-		return detached(() -> settings, reporter, privateDirectory, commandLine);
+		return detached(() -> settings, reporter, privateDirectory, commandLine, false);
 	}
 
 	// Whatever fails, from binding the settings on, the launcher is told why.
 	private static RunningDaemon detached(Supplier<DaemonSettings> settingsSource,
-			@Nullable StartupReporter reporter, Path privateDirectory, List<String> commandLine) {
+			@Nullable StartupReporter reporter, Path privateDirectory, List<String> commandLine, boolean restarted) {
 		try {
 			DaemonSettings settings = settingsSource.get();
 			Posix posix = PosixProvider.posix();
 			AttachedOutput output = settings.output().attach(privateDirectory, posix);
+			if (restarted) {
+				reopenAfterRestart(output);
+			}
 			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDOUT), FileDescriptor.out);
 			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDERR), FileDescriptor.err);
 			removeLaunchersDirectory(privateDirectory);
@@ -154,6 +157,17 @@ public final class RunningDaemon {
 				reporter.failed(ex.getMessage());
 			}
 			throw ex;
+		}
+	}
+
+	// The supervisor's descriptors name the output file it was started with, which
+	// logrotate may have moved away since.
+	private static void reopenAfterRestart(AttachedOutput output) {
+		try {
+			output.reopen();
+		}
+		catch (IllegalStateException ex) {
+			logger.warn("Could not reopen " + output.description() + " after the restart: " + ex.getMessage());
 		}
 	}
 

@@ -139,8 +139,8 @@ public final class Launcher {
 		List<String> daemonOptions = new ArrayList<>(options);
 		daemonOptions.addAll(NativeAccess.options(commandLine, launchDirectory));
 		List<String> command = JavaCommand.relocate(commandLine, javaBinary(), launchDirectory, daemonOptions);
-		String script = (supervised != null) ? SupervisorScript.of(command, supervised.applicationName(),
-				supervised.pidFile(), supervised.restart()) : DetachedProcess.script(command);
+		String script = (supervised != null) ? SupervisorScript.of(command, supervised)
+				: DetachedProcess.script(command);
 		List<String> arguments = (supervised != null) ? SupervisorScript.arguments(supervised.pidFile()) : List.of();
 		return DetachedProcess.start(script, arguments, workingDirectory, umask, streams, channel.directory(),
 				environment(launchDirectory));

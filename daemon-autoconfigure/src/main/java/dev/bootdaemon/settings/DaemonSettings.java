@@ -44,7 +44,8 @@ import dev.bootdaemon.settings.DaemonProperties.ReadyOn;
  */
 public record DaemonSettings(String applicationName, Path workingDirectory, int umask, OutputTarget output, Path pidFile,
 		String pidFileProperty, Duration startupTimeout, Command command, Duration stopTimeout, boolean stopForce,
-		@Nullable Duration watchdog, RestartPolicy restart, @Nullable Path aotCache, boolean detaches, @Nullable String serviceManager,
+		@Nullable Duration watchdog, RestartPolicy restart, @Nullable Path aotCache, boolean detaches,
+		@Nullable String serviceManager,
 		ReadyOn readyOn, @Nullable String user, @Nullable String group, boolean outputStrict) {
 
 	static final String PID_FILE = "daemon.pid-file";
@@ -88,7 +89,8 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 				resolve(launchDirectory, (pidFile != null) ? pidFile : name + ".pid"), pidFileProperty,
 				positive(STARTUP_TIMEOUT, properties.getStartupTimeout(), environment), properties.getCommand(),
 				positive(STOP_TIMEOUT, properties.getStopTimeout(), environment), properties.isStopForce(),
-				properties.getWatchdog(), RestartPolicy.of(properties, environment), aotCache(properties, launchDirectory), detaches,
+				properties.getWatchdog(), RestartPolicy.of(properties, environment),
+				aotCache(properties, launchDirectory), detaches,
 				context.serviceManager(), properties.getReadyOn(), blankToNull(properties.getUser()),
 				blankToNull(properties.getGroup()), properties.getSyslog().isStrict());
 	}

@@ -13,6 +13,7 @@ import dev.bootdaemon.commandline.CommandLine;
 import dev.bootdaemon.commandline.JavaCommand;
 import dev.bootdaemon.pidfile.PidFileProbe;
 import dev.bootdaemon.pidfile.PidFileSupervisor;
+import dev.bootdaemon.settings.DaemonSettings;
 import dev.bootdaemon.settings.RestartPolicy;
 
 /**
@@ -32,21 +33,24 @@ public final class SupervisorScript {
 	/**
 	 * Returns the script.
 	 * @param command the daemon's command, as byte strings
-	 * @param name the application's name, for the supervisor's lines
-	 * @param pidFile the daemon's pidfile, removed if the supervisor gives up
-	 * @param policy when and how fast to restart
+	 * @param settings the daemon's settings: its name, pidfile, output file and policy
 	 * @return the script, as a byte string
 	 */
-	public static String of(List<String> command, String name, Path pidFile, RestartPolicy policy) {
+	public static String of(List<String> command, DaemonSettings settings) {
+		RestartPolicy policy = settings.restart();
 		Duration watchdog = policy.watchdog();
+		Path output = settings.output().file();
 		return "set -- " + command.stream().map(JavaCommand::shellQuoted).collect(Collectors.joining(" ")) + "\n"
-				+ "restart=" + policy.value() + " delay="
-				+ policy.delay().toMillis() + " max_delay=" + policy.maxDelay().toMillis() + " interval="
-				+ policy.limitInterval().toMillis() + " limit=" + policy.limit() + " watchdog="
-				+ ((watchdog != null) ? watchdog.toMillis() : 0) + "\n" + "name="
-				+ JavaCommand.shellQuoted(CommandLine.bytes(name)) + " pidfile="
-				+ JavaCommand.shellQuoted(CommandLine.bytes(pidFile.toString())) + "\n" + "remove_pidfile="
+				+ "restart=" + policy.value() + " delay=" + policy.delay().toMillis() + " max_delay="
+				+ policy.maxDelay().toMillis() + " interval=" + policy.limitInterval().toMillis() + " limit="
+				+ policy.limit() + " watchdog=" + ((watchdog != null) ? watchdog.toMillis() : 0) + "\n" + "name="
+				+ quoted(settings.applicationName()) + " pidfile=" + quoted(settings.pidFile().toString())
+				+ " output=" + ((output != null) ? quoted(output.toString()) : "") + "\n" + "remove_pidfile="
 				+ JavaCommand.shellQuoted(PidFileProbe.DELETE_UNDER_LOCK) + "\n" + BODY;
+	}
+
+	private static String quoted(String text) {
+		return JavaCommand.shellQuoted(CommandLine.bytes(text));
 	}
 
 	/**

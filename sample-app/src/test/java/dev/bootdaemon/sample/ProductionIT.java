@@ -177,6 +177,58 @@ class ProductionIT {
 		assertThat(this.daemons.file("run/app.pid")).hasContent(process.pid() + "\n");
 	}
 
+	@Test
+	void whenARootDaemonWithAUserIsRestartedAfterARotationThenItIsTheUsersAgainInTheNewFile() throws Exception {
+		int port = Daemons.freePort();
+		String[] daemon = { "--daemon.user=" + USER, "--daemon.output-file=userlogs/app.out",
+				"--daemon.pid-file=run/app.pid", "--server.port=" + port, "--daemon.restart=on-failure",
+				"--daemon.restart-delay=100ms" };
+		Launch run = this.daemons.launch(with(daemon, "--daemon.enabled=true")).assertStarted();
+		long supervisor = RestartIT.supervisor(run);
+		this.daemons.track(supervisor);
+		assertThat(ProcInfo.of(supervisor).status("Uid:")).as("the supervisor stays root").startsWith("0\t");
+		Launch stanza = this.daemons.launch(with(daemon, "--daemon.command=logrotate"));
+		Path conf = Files.writeString(this.daemons.file("logrotate.conf"), stanza.stdout());
+		run(List.of("logrotate", "--force", "-s", this.daemons.file("logrotate.state").toString(), conf.toString()));
+		Daemons.signal("KILL", run.pid());
+		long second = new RestartIT().awaitNewDaemon(this.daemons, this.daemons.file("run/app.pid"), run.pid());
+		await().atMost(Duration.ofSeconds(60)).until(() -> Daemons.get(port, "/").equals("Hello from a daemon\n"));
+		assertThat(ProcInfo.of(second).status("Uid:")).doesNotStartWith("0");
+		assertThat(ProcInfo.of(second).ppid()).isEqualTo(supervisor);
+		Daemons.get(port, "/say?text=after-the-restart");
+		Path output = this.daemons.file("userlogs/app.out");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output).content().contains("after-the-restart"));
+		assertThat(output).content()
+			.contains("sample-app (pid " + run.pid() + ") killed by SIGKILL; restarting in 0.100 s")
+			.doesNotContain("Could not reopen");
+		assertThat(Files.getOwner(output).getName()).isEqualTo(USER);
+		assertThat(this.daemons.file("userlogs/app.out.1")).content().doesNotContain("after-the-restart",
+				"restarting in");
+	}
+
+	@Test
+	void whenTheServiceAccountPlantsALinkAtTheOutputBeforeARestartThenRootWritesNothingThrough()
+			throws Exception {
+		int port = Daemons.freePort();
+		Launch run = this.daemons.launch("--daemon.enabled=true", "--daemon.user=" + USER,
+				"--daemon.output-file=userlogs/app.out", "--daemon.pid-file=run/app.pid", "--server.port=" + port,
+				"--daemon.restart=on-failure", "--daemon.restart-delay=100ms").assertStarted();
+		this.daemons.track(RestartIT.supervisor(run));
+		asServiceAccount("mv", this.daemons.file("userlogs/app.out").toString(),
+				this.daemons.file("userlogs/app.out.1").toString());
+		asServiceAccount("ln", "-s", this.victim.toString(), this.daemons.file("userlogs/app.out").toString());
+		Daemons.signal("KILL", run.pid());
+		new RestartIT().awaitNewDaemon(this.daemons, this.daemons.file("run/app.pid"), run.pid());
+		await().atMost(Duration.ofSeconds(60)).until(() -> Daemons.get(port, "/").equals("Hello from a daemon\n"));
+		// Both lines in the file the supervisor had open, which the new daemon keeps.
+		assertThat(this.daemons.file("userlogs/app.out.1")).content()
+			.contains("killed by SIGKILL; restarting in 0.100 s")
+			.contains("Could not reopen output " + this.daemons.file("userlogs/app.out") + " after the restart: ")
+			.contains("is a symbolic link; refusing to follow it");
+		assertVictimUnchanged();
+	}
+
 	private static String[] with(String[] args, String arg) {
 		String[] all = Arrays.copyOf(args, args.length + 1);
 		all[args.length] = arg;
