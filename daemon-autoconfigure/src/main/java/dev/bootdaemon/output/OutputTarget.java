@@ -143,4 +143,15 @@ public sealed interface OutputTarget permits FileOutput, DiscardedOutput, Syslog
 		return List.of();
 	}
 
+	/**
+	 * Returns the {@code logger(1)} command that sends a message where this target sends
+	 * the daemon's lines, as the daemon would, for a process that is not the daemon (its
+	 * supervisor).
+	 * @param severity the message's severity, such as {@code warning}
+	 * @return the command, the message to follow; empty if this target is not syslog
+	 */
+	default List<String> logger(String severity) {
+		return List.of();
+	}
+
 }

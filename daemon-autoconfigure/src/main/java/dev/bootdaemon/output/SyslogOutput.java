@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -105,6 +107,21 @@ final class SyslogOutput implements OutputTarget {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + pipe, ex);
 		}
+	}
+
+	// util-linux logger, with the forwarder's transport, framing and format; on a Unix
+	// socket logger's own local format is the forwarder's, without a hostname.
+	@Override
+	public List<String> logger(String severity) {
+		List<String> command = new ArrayList<>(List.of("logger", "-t", this.tag, "-p", this.facility + "." + severity));
+		String format = (this.format == SyslogFormat.RFC5424) ? "--rfc5424" : "--rfc3164";
+		String port = String.valueOf(this.address.port());
+		switch (this.address.transport()) {
+			case UNIX -> command.addAll(List.of("-u", this.address.path()));
+			case UDP -> command.addAll(List.of(format, "-d", "-n", this.address.host(), "-P", port));
+			case TCP -> command.addAll(List.of(format, "-T", "--octet-count", "-n", this.address.host(), "-P", port));
+		}
+		return command;
 	}
 
 	@Override

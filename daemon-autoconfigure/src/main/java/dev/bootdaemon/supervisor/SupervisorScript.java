@@ -46,7 +46,22 @@ public final class SupervisorScript {
 				+ policy.limit() + " watchdog=" + ((watchdog != null) ? watchdog.toMillis() : 0) + "\n" + "name="
 				+ quoted(settings.applicationName()) + " pidfile=" + quoted(settings.pidFile().toString())
 				+ " output=" + ((output != null) ? quoted(output.toString()) : "") + "\n" + "remove_pidfile="
-				+ JavaCommand.shellQuoted(PidFileProbe.DELETE_UNDER_LOCK) + "\n" + BODY;
+				+ JavaCommand.shellQuoted(PidFileProbe.DELETE_UNDER_LOCK) + "\n" + toSyslog(settings) + BODY;
+	}
+
+	// With syslog output the supervisor's lines go as the daemon's do, not into the pipe
+	// that only a running daemon reads.
+	private static String toSyslog(DaemonSettings settings) {
+		List<String> warning = settings.output().logger("warning");
+		if (warning.isEmpty()) {
+			return "syslog=\n";
+		}
+		return "syslog=yes\nto_syslog() {\n\tcase $1 in\n\terr) " + command(settings.output().logger("err"))
+				+ " --id=$$ -- \"$2\" ;;\n\t*) " + command(warning) + " --id=$$ -- \"$2\" ;;\n\tesac\n}\n";
+	}
+
+	private static String command(List<String> words) {
+		return words.stream().map(SupervisorScript::quoted).collect(Collectors.joining(" "));
 	}
 
 	private static String quoted(String text) {

@@ -3,8 +3,8 @@
 # and nothing else: it waits on its child and, with a watchdog, wakes once an interval.
 # The lines before this set: restart (on-failure or always), delay, max_delay,
 # interval and watchdog (milliseconds, watchdog 0 for none), limit, name, pidfile,
-# output (the output file, empty for other outputs) and remove_pidfile (a script that
-# removes a pidfile its dead holder left).
+# output (the output file, empty for other outputs), remove_pidfile (a script that
+# removes a pidfile its dead holder left), syslog and to_syslog (for syslog output).
 
 # The heartbeat file is open on descriptor 5 and has no name: nothing is left on disk,
 # whatever ends the supervisor. The daemon opens it as /proc/PID/fd/5.
@@ -16,9 +16,19 @@ reset=
 if env --default-signal true 2>/dev/null; then reset='env --default-signal'; fi
 pid= timer= nap= stopping= woken= restarts=0 last= starts=
 
-# To the output file as it is now, not one logrotate moved away; never through a link,
-# never making it: the supervisor may be root in a directory the daemon's user can write.
+# To syslog as the daemon's lines go; else to the output file as it is now, not one
+# logrotate moved away, never through a link and never making it (the supervisor may be
+# root in a directory the daemon's user can write); else to the output it was started
+# with. "say err ..." for an error.
 say() {
+	level=warning
+	if [ "$1" = err ]; then
+		level=err
+		shift
+	fi
+	if [ -n "$syslog" ] && to_syslog "$level" "supervisor: $*" </dev/null >/dev/null 2>&1; then
+		return
+	fi
 	line="$(date '+%Y-%m-%d %H:%M:%S') boot-daemon supervisor (pid $$): $*"
 	if [ -z "$output" ] || ! printf '%s\n' "$line" |
 		dd of="$output" oflag=append,nofollow conv=notrunc,nocreat status=none 2>/dev/null; then
@@ -77,7 +87,7 @@ check_heartbeat() {
 		beat=$count
 	elif [ -z "$hung" ]; then
 		hung=1
-		say "$name (pid $pid) sent no heartbeat for $(seconds "$watchdog") s (daemon.watchdog):" \
+		say err "$name (pid $pid) sent no heartbeat for $(seconds "$watchdog") s (daemon.watchdog):" \
 			"thread dump, then SIGKILL"
 		kill -QUIT "$pid" 2>/dev/null
 		kill -CONT "$pid" 2>/dev/null
@@ -156,7 +166,7 @@ while :; do
 		fi
 	done
 	if [ "$count" -ge "$limit" ]; then
-		say "$name (pid $pid) $cause; gave up: $count restarts in $(seconds "$interval") s" \
+		say err "$name (pid $pid) $cause; gave up: $count restarts in $(seconds "$interval") s" \
 			"(daemon.restart-limit=$limit)"
 		sh -c "$remove_pidfile" sh "$pidfile" "$pid" </dev/null >/dev/null 2>&1
 		finish 1

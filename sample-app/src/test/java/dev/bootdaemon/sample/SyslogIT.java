@@ -51,6 +51,28 @@ class SyslogIT {
 	}
 
 	@Test
+	void whenASupervisedDaemonIsKilledThenTheSupervisorsLineAndTheNewDaemonsArriveToo() throws Exception {
+		this.rsyslog.start();
+		for (String address : List.of("unix://" + this.rsyslog.socket(), "tcp://127.0.0.1:" + this.rsyslog.tcpPort)) {
+			Launch launch = startTo(address, "--daemon.restart=on-failure", "--daemon.restart-delay=100ms");
+			long supervisor = RestartIT.supervisor(launch);
+			this.daemons.track(supervisor);
+			Daemons.signal("KILL", launch.pid());
+			long second = new RestartIT().awaitNewDaemon(this.daemons, this.daemons.file("sample-app.pid"),
+					launch.pid());
+			// The supervisor's line as the daemon's go, with its own pid; the new daemon
+			// reads the same pipe.
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.rsyslog.messages())
+				.anySatisfy((line) -> assertThat(line).startsWith("daemon.warning sample-app[" + supervisor + "]")
+					.endsWith(" supervisor: sample-app (pid " + launch.pid()
+							+ ") killed by SIGKILL; restarting in 0.100 s"))
+				.anySatisfy((line) -> assertThat(line).startsWith("daemon.info sample-app[" + second + "]")
+					.contains("Started SampleApplication")));
+			assertThat(this.daemons.launch("--daemon.command=stop").exitCode()).isZero();
+		}
+	}
+
+	@Test
 	void whenSentOverUdpThenLinesArriveInRfc5424() throws Exception {
 		this.rsyslog.start();
 		Launch launch = startTo("udp://127.0.0.1:" + this.rsyslog.udpPort, "--daemon.syslog.facility=user");
