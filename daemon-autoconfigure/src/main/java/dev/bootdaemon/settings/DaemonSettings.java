@@ -108,11 +108,12 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 
 	/**
 	 * Tells whether the daemon has a supervisor of its own, which restarts it: only a
-	 * daemon that detaches, as a service manager restarts the one it runs.
+	 * daemon that detaches and that no service manager runs (as with
+	 * {@code Type=forking}), as a service manager restarts what it runs.
 	 * @return whether it has
 	 */
 	public boolean supervised() {
-		return this.detaches && this.restart.restarts();
+		return this.detaches && this.serviceManager == null && this.restart.restarts();
 	}
 
 	/**

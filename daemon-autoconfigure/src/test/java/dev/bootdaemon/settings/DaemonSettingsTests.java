@@ -157,6 +157,9 @@ class DaemonSettingsTests {
 		LaunchContext underSystemd = new LaunchContext(List.of(), "application", "systemd (INVOCATION_ID)", false);
 		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, underSystemd).supervised())
 			.as("the service manager restarts it").isFalse();
+		this.environment.setProperty("daemon.detach", "always");
+		assertThat(DaemonSettings.of(this.environment, LAUNCH_DIRECTORY, underSystemd).supervised())
+			.as("Type=forking: systemd restarts it").isFalse();
 	}
 
 	@Test
