@@ -220,7 +220,14 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 	 * Runs the worker application of the test sources, not a jar, with these arguments.
 	 */
 	Launch launchWorker(String... args) {
-		List<String> command = new ArrayList<>(List.of(JAVA, "-cp", WORKER_CLASSPATH, WORKER));
+		return launchMain(WORKER, args);
+	}
+
+	/**
+	 * Runs a main class of the test sources with these arguments.
+	 */
+	Launch launchMain(String mainClass, String... args) {
+		List<String> command = new ArrayList<>(List.of(JAVA, "-cp", WORKER_CLASSPATH, mainClass));
 		command.addAll(List.of(args));
 		return run(command, Map.of());
 	}

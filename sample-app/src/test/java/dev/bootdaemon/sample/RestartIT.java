@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.bootdaemon.pidfile.PidFileProbe;
 import dev.bootdaemon.sample.Daemons.Launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,10 +52,11 @@ class RestartIT {
 		assertThat(supervisorInfo.session()).isEqualTo(daemon.session()).isNotIn(supervisor, first);
 		assertThat(supervisorInfo.ttyNr()).isZero();
 		assertThat(ProcInfo.hasExited(run.launcherPid())).isTrue();
-		// Small, and none of the application's descriptors: /dev/null, the output, its script.
+		// Small, and none of the application's descriptors: /dev/null, the output, its script, its heartbeat.
 		assertThat(Long.parseLong(supervisorInfo.status("VmRSS:").replace(" kB", ""))).isLessThanOrEqualTo(4096);
 		assertThat(supervisorInfo.fdTargets()).allMatch((target) -> target.equals("/dev/null")
-				|| target.equals(this.daemons.file("sample-app.out").toString()) || target.contains("/command"));
+				|| target.equals(this.daemons.file("sample-app.out").toString()) || target.contains("/command")
+				|| target.matches(".*/boot-daemon-supervisor\\.\\w+/heartbeat \\(deleted\\)"));
 
 		long killed = System.nanoTime();
 		Daemons.signal("KILL", first);
@@ -80,7 +84,8 @@ class RestartIT {
 				"--restarting.exit-status=1", "--restarting.once=" + this.daemons.file("once"));
 		long second = awaitNewDaemon("RestartingApplication.pid", run.pid());
 		assertThat(lines("RestartingApplication.out", "restarting in"))
-			.containsExactly("RestartingApplication (pid " + run.pid() + ") exited with status 1; restarting in 0.100 s");
+			.containsExactly(
+					"RestartingApplication (pid " + run.pid() + ") exited with status 1; restarting in 0.100 s");
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(lines("RestartingApplication.out", "Started RestartingApplication"))
 				.hasSize(2));
@@ -97,8 +102,9 @@ class RestartIT {
 	void whenTheApplicationExitsWithStatus0ThenOnFailureLetsItEndAndSaysSo() throws Exception {
 		Launch run = startRestarting("--daemon.restart=on-failure", "--restarting.exit-status=0");
 		awaitExit(supervisor(run), run.pid());
-		assertThat(lines("RestartingApplication.out", "boot-daemon supervisor")).containsExactly("RestartingApplication (pid "
-				+ run.pid() + ") exited with status 0; not restarted (daemon.restart=on-failure)");
+		assertThat(lines("RestartingApplication.out", "boot-daemon supervisor")).containsExactly(
+				"RestartingApplication (pid " + run.pid() + ") exited with status 0; not restarted "
+						+ "(daemon.restart=on-failure)");
 		assertNothingLeft("RestartingApplication.pid");
 	}
 
@@ -111,7 +117,8 @@ class RestartIT {
 			.hasSize(3)
 			.element(2, org.assertj.core.api.InstanceOfAssertFactories.STRING)
 			.endsWith(") exited with status 1; gave up: 2 restarts in 300 s (daemon.restart-limit=2)");
-		assertThat(lines("RestartingApplication.out", "restarting in")).extracting((line) -> line.replaceAll(".*; ", ""))
+		assertThat(lines("RestartingApplication.out", "restarting in"))
+			.extracting((line) -> line.replaceAll(".*; ", ""))
 			.containsExactly("restarting in 0.100 s", "restarting in 0.200 s");
 		assertThat(lines("RestartingApplication.out", "Started RestartingApplication")).hasSize(3);
 		assertNothingLeft("RestartingApplication.pid");
@@ -149,6 +156,95 @@ class RestartIT {
 		assertThat(ProcInfo.hasExited(second)).as("healthy again, not hung").isFalse();
 	}
 
+	/**
+	 * {@code kill -9} at random moments, 100 by default ({@code -Drestart.kills=N}): the
+	 * application as it starts, once it has its pidfile, while it runs and while a stop
+	 * waits for it; the supervisor while it waits for the application. There is never
+	 * more than one application, once started it always has the pidfile, and nothing is
+	 * left after the last stop.
+	 */
+	@Test
+	void whenKillsComeAtRandomMomentsThenNeverTwoApplicationsAndNothingLeftAfterStop() throws Exception {
+		long seed = Long.getLong("restart.seed", System.nanoTime());
+		Random random = new Random(seed);
+		int kills = Integer.getInteger("restart.kills", 100);
+		// A JVM that starts fast (C1 only, serial GC), so the 100 kills take minutes, not more.
+		String[] args = { "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--daemon.restart=on-failure",
+				"--daemon.restart-delay=20ms", "--daemon.restart-max-delay=100ms", "--daemon.restart-limit=1000" };
+		Path pidFile = this.daemons.file("RestartingApplication.pid");
+		long supervisor = supervisor(startRestarting(args));
+		long application = awaitApplication(pidFile, -1, seed);
+		for (int kill = 0; kill < kills; kill++) {
+			// The supervisor and a stop once each, a third and two thirds in: each means a new start.
+			int moment = (kill == kills / 3) ? 1 : (kill == 2 * kills / 3) ? 2 : (random.nextInt(10) == 0) ? 0 : 3;
+			if (moment == 0) {
+				// As it starts, before it has written its pidfile.
+				Daemons.signal("KILL", application);
+				application = awaitNewProcess(application, seed);
+				Daemons.signal("KILL", application);
+			}
+			else if (moment == 1) {
+				// The supervisor: the application runs on without it, and says so.
+				Daemons.signal("KILL", supervisor);
+				awaitExit(supervisor);
+				assertThat(this.daemons.launchMain(RESTARTING, "--daemon.command=status").stdout())
+					.contains("unsupervised: its supervisor (pid " + supervisor + ") is gone");
+				supervisor = stopAndStartAgain(args);
+			}
+			else if (moment == 2) {
+				// While a stop waits for it: nothing starts it again.
+				Process stop = stopInBackground();
+				Thread.sleep(random.nextInt(300));
+				Daemons.signal("KILL", application);
+				assertThat(stop.waitFor()).isZero();
+				awaitExit(supervisor, application);
+				assertThat(this.daemons.running()).as("seed %d", seed).isEmpty();
+				supervisor = supervisor(startRestarting(args));
+			}
+			else {
+				Thread.sleep(random.nextInt(800));
+				assertThat(this.daemons.running()).as("seed %d", seed).hasSizeLessThanOrEqualTo(1);
+				Daemons.signal("KILL", application);
+			}
+			application = awaitApplication(pidFile, application, seed);
+		}
+		assertThat(this.daemons.launchMain(RESTARTING, "--daemon.command=stop").exitCode()).isZero();
+		assertNothingLeft("RestartingApplication.pid");
+	}
+
+	// One application, which the pidfile names and whose lock it holds: polled through
+	// the lock, which is cheap, so as not to slow the starts it waits for.
+	private long awaitApplication(Path pidFile, long old, long seed) {
+		await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+			OptionalLong holder = PidFileProbe.lockHolder(pidFile);
+			return holder.isPresent() && holder.getAsLong() != old && readPid(pidFile) == holder.getAsLong();
+		});
+		long pid = readPid(pidFile);
+		assertThat(this.daemons.running().stream().filter((running) -> !ProcInfo.hasExited(running)))
+			.as("seed %d", seed)
+			.containsExactly(pid);
+		this.daemons.track(pid);
+		return pid;
+	}
+
+	private long awaitNewProcess(long old, long seed) {
+		await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
+			.until(() -> this.daemons.running().stream().anyMatch((pid) -> pid != old && !ProcInfo.hasExited(pid)));
+		List<Long> running = this.daemons.running().stream().filter((pid) -> pid != old).toList();
+		assertThat(running).as("seed %d", seed).hasSize(1);
+		return running.get(0);
+	}
+
+	private long stopAndStartAgain(String[] args) {
+		assertThat(this.daemons.launchMain(RESTARTING, "--daemon.command=stop").exitCode()).isZero();
+		return supervisor(startRestarting(args));
+	}
+
+	private Process stopInBackground() throws IOException {
+		return this.daemons.startBackground(
+				List.of(Daemons.JAVA, "-cp", Daemons.WORKER_CLASSPATH, RESTARTING, "--daemon.command=stop"), Map.of());
+	}
+
 	private Launch startSample(int port, String... args) {
 		List<String> command = new ArrayList<>(List.of(Daemons.JAVA, "-jar", "app.jar", "--daemon.enabled=true",
 				"--server.port=" + port));
@@ -156,10 +252,12 @@ class RestartIT {
 		return start(command);
 	}
 
+	// JVM options (starting with -X) before the main class, arguments after it.
 	Launch startRestarting(String... args) {
-		List<String> command = new ArrayList<>(List.of(Daemons.JAVA, "-cp", Daemons.WORKER_CLASSPATH, RESTARTING,
-				"--daemon.enabled=true"));
-		command.addAll(List.of(args));
+		List<String> command = new ArrayList<>(List.of(Daemons.JAVA));
+		Stream.of(args).filter((arg) -> arg.startsWith("-X")).forEach(command::add);
+		command.addAll(List.of("-cp", Daemons.WORKER_CLASSPATH, RESTARTING, "--daemon.enabled=true"));
+		Stream.of(args).filter((arg) -> !arg.startsWith("-X")).forEach(command::add);
 		return start(command);
 	}
 
@@ -178,13 +276,17 @@ class RestartIT {
 	}
 
 	long awaitNewDaemon(String pidFileName, long old) {
-		Path pidFile = this.daemons.file(pidFileName);
+		return awaitNewDaemon(this.daemons, this.daemons.file(pidFileName), old);
+	}
+
+	// A pid that is not the old one in the pidfile, alive.
+	long awaitNewDaemon(Daemons daemons, Path pidFile, long old) {
 		await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
 			long pid = readPid(pidFile);
 			return pid > 0 && pid != old && !ProcInfo.hasExited(pid);
 		});
 		long pid = readPid(pidFile);
-		this.daemons.track(pid);
+		daemons.track(pid);
 		return pid;
 	}
 
