@@ -4,18 +4,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The syslog severity of a line the application wrote. Standard output is
- * {@code info} and standard error {@code err}, unless the line is in Spring Boot's
- * default console format (logback's and log4j2's alike), whose level decides; the
- * lines of a stack trace that follow an event keep its severity, and so does every line
- * that comes in the same read as its event without starting another: a logging event
- * over several lines (Spring Boot's failure report) is written at once, while a plain
- * line written later goes back to the stream's severity.
+ * {@code info} and standard error {@code err}, unless the line starts a logging event,
+ * whose level decides: a line in Spring Boot's default console format (logback's and
+ * log4j2's alike), or in any other pattern that prints the level near the start of the
+ * line, as a word of its own. The lines of a stack trace that follow an event keep its
+ * severity, and so does every line that comes in the same read as its event without
+ * starting another: a logging event over several lines (Spring Boot's failure report) is
+ * written at once, while a plain line written later goes back to the stream's severity.
  * <p>
- * Read from the line's UTF-8 bytes without decoding them, as the regular expressions
- * {@code ^\d{4}-\d\d-\d\d[T ]\S+\s+(ERROR|WARN|INFO|DEBUG|TRACE)\s} (an event) and
+ * Read from the line's UTF-8 bytes without decoding them, as these regular expressions
+ * would, in this order: {@code ^\d{4}-\d\d-\d\d[T ]\S+\s+(ERROR|WARN|INFO|DEBUG|TRACE|FATAL)\s}
+ * (an event in Spring Boot's format),
  * {@code ^(\s|Caused by: |Suppressed: |\.\.\. \d+ more|[\w$.]+(Exception|Error|Throwable)\b)}
- * (a stack trace line) would, where a character beyond ASCII after a throwable's name
- * goes on with its word.
+ * (a stack trace line), then {@code ^(?=\S).*?(?<!W)(ERROR|WARN|INFO|DEBUG|TRACE|FATAL)(?!W)}
+ * within the line's first {@value #LEVEL_REACH} bytes, W being a word character or one
+ * beyond ASCII (an event in another pattern); where a character beyond ASCII after a
+ * throwable's name goes on with its word.
  */
 final class Severity {
 
@@ -27,9 +31,12 @@ final class Severity {
 
 	static final int DEBUG = 7;
 
-	private static final byte[][] LEVELS = bytes("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
+	// How far into a line another pattern's level may be: past a date, a time, a thread.
+	static final int LEVEL_REACH = 160;
 
-	private static final int[] LEVEL_SEVERITIES = { ERR, WARNING, INFO, DEBUG, DEBUG };
+	private static final byte[][] LEVELS = bytes("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "FATAL");
+
+	private static final int[] LEVEL_SEVERITIES = { ERR, WARNING, INFO, DEBUG, DEBUG, ERR };
 
 	private static final byte[][] TRACE_STARTS = bytes("Caused by: ", "Suppressed: ");
 
@@ -60,16 +67,48 @@ final class Severity {
 
 	int of(byte[] line, int from, int to) {
 		int event = eventLevel(line, from, to);
+		if (event == -1 && isStackTrace(line, from, to)) {
+			return this.lastEvent;
+		}
+		if (event == -1) {
+			event = levelWord(line, from, to);
+		}
 		if (event != -1) {
 			this.lastEvent = event;
 			this.sameRead = true;
 			return event;
 		}
-		if (this.sameRead || isStackTrace(line, from, to)) {
+		if (this.sameRead) {
 			return this.lastEvent;
 		}
 		this.lastEvent = this.streamDefault;
 		return this.streamDefault;
+	}
+
+	// 12:03:11.123 [main] ERROR c.e.Orders - boom; [WARN] careful; a line starting with a
+	// blank is never an event.
+	private static int levelWord(byte[] line, int from, int to) {
+		if (from == to || isSpace(line[from])) {
+			return -1;
+		}
+		int reach = Math.min(to, from + LEVEL_REACH);
+		for (int start = from; start < reach; start++) {
+			if (start > from && isWordOrBeyondAscii(line[start - 1])) {
+				continue;
+			}
+			for (int i = 0; i < LEVELS.length; i++) {
+				int end = start + LEVELS[i].length;
+				if (end <= reach && startsWith(line, start, to, LEVELS[i])
+						&& (end == to || !isWordOrBeyondAscii(line[end]))) {
+					return LEVEL_SEVERITIES[i];
+				}
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isWordOrBeyondAscii(byte b) {
+		return isWordCharacter(b) || b < 0;
 	}
 
 	// 2026-11-26T07:47:26.806Z  INFO 10053 --- [app] [main] logger : message

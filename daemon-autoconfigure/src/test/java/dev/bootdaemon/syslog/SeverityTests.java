@@ -20,10 +20,16 @@ class SeverityTests {
 	// After a throwable's name, a character beyond ASCII goes on with the word, as a
 	// letter would (\\b itself differs between Java 17 and 19+ there).
 	private static final Pattern EVENT = Pattern
-		.compile("^\\d{4}-\\d\\d-\\d\\d[T ]\\S+\\s+(ERROR|WARN|INFO|DEBUG|TRACE)\\s");
+		.compile("^\\d{4}-\\d\\d-\\d\\d[T ]\\S+\\s+(ERROR|WARN|INFO|DEBUG|TRACE|FATAL)\\s");
 
 	private static final Pattern STACK_TRACE = Pattern
 		.compile("^(\\s|Caused by: |Suppressed: |\\.\\.\\. \\d+ more|[\\w$.]+(Exception|Error|Throwable)(?![\\w\\x{80}-\\x{10FFFF}]))");
+
+	// Another pattern's event: a level as a word of its own, in a line that starts with no
+	// blank (lines here are shorter than the reach).
+	private static final Pattern LEVEL_WORD = Pattern.compile(
+			"^(?=\\S).*?(?<![\\w\\x{80}-\\x{10FFFF}])(ERROR|WARN|INFO|DEBUG|TRACE|FATAL)(?![\\w\\x{80}-\\x{10FFFF}])",
+			Pattern.DOTALL);
 
 	@Test
 	void whenAPlainLineThenTheStreamDecides() {
@@ -76,9 +82,33 @@ class SeverityTests {
 	}
 
 	@Test
+	void whenAnotherPatternPrintsTheLevelThenItsEventsKeepTheirSeverityToo() {
+		// logback's own default, a log4j2 pattern, a custom one with the level in brackets.
+		Severity stdout = new Severity(Severity.INFO);
+		stdout.newRead();
+		assertThat(of(stdout, "12:03:11.123 [main] ERROR o.s.b.d.LoggingFailureAnalysisReporter - "))
+			.isEqualTo(Severity.ERR);
+		assertThat(of(stdout, "APPLICATION FAILED TO START")).isEqualTo(Severity.ERR);
+		assertThat(of(stdout, "Description:")).isEqualTo(Severity.ERR);
+		assertThat(of(stdout, "2026-12-06 14:03:11,123 main WARN  Orders: low stock")).isEqualTo(Severity.WARNING);
+		assertThat(of(stdout, "and its second line")).isEqualTo(Severity.WARNING);
+		assertThat(of(stdout, "orders | [FATAL] | disk full")).isEqualTo(Severity.ERR);
+		stdout.newRead();
+		assertThat(of(stdout, "a plain line, written later")).isEqualTo(Severity.INFO);
+		// Not a level: part of a word, after a blank start, or beyond the reach.
+		assertThat(of(stdout, "INFORMATION and ERRORS, WARNING")).isEqualTo(Severity.INFO);
+		assertThat(of(stdout, "  indented ERROR")).isEqualTo(Severity.INFO);
+		assertThat(of(stdout, "x".repeat(Severity.LEVEL_REACH) + " ERROR")).isEqualTo(Severity.INFO);
+		// A stack trace line naming a level stays in its event.
+		of(stdout, "12:03:11.124 [main] WARN o.x.Y - retrying");
+		assertThat(of(stdout, "java.lang.IllegalStateException: ERROR from the server"))
+			.isEqualTo(Severity.WARNING);
+	}
+
+	@Test
 	void whenAnyLineThenItIsReadAsTheRegularExpressionsWouldReadIt() {
 		String[] pieces = { "2026", "-", "11", "T", " ", "  ", "\t", "07:47:26.806Z", "ERROR", "WARN", "INFO", "DEBUG",
-				"TRACE", "x", "Exception", "Error", "Throwable", "$", ".", "...", "12", "more", "Caused by: ",
+				"TRACE", "FATAL", "[", "x", "Exception", "Error", "Throwable", "$", ".", "...", "12", "more", "Caused by: ",
 				"Suppressed: ", "java.lang.", "é", "€", "_", "0", "\r", "\u000b" };
 		Random random = new Random(42);
 		for (int i = 0; i < 200_000; i++) {
@@ -88,8 +118,9 @@ class SeverityTests {
 			}
 			String text = line.toString();
 			Matcher event = EVENT.matcher(text);
-			int expected = event.find() ? severityOf(event.group(1))
-					: STACK_TRACE.matcher(text).find() ? Severity.ERR : Severity.INFO;
+			Matcher levelWord = LEVEL_WORD.matcher(text);
+			int expected = event.find() ? severityOf(event.group(1)) : STACK_TRACE.matcher(text).find() ? Severity.ERR
+					: levelWord.find() ? severityOf(levelWord.group(1)) : Severity.INFO;
 			Severity afterAnError = new Severity(Severity.INFO);
 			of(afterAnError, PREFIX + "ERROR 42 --- [app] [main] x : boom");
 			afterAnError.newRead();
@@ -99,7 +130,7 @@ class SeverityTests {
 
 	private static int severityOf(String level) {
 		return switch (level) {
-			case "ERROR" -> Severity.ERR;
+			case "ERROR", "FATAL" -> Severity.ERR;
 			case "WARN" -> Severity.WARNING;
 			case "INFO" -> Severity.INFO;
 			default -> Severity.DEBUG;
