@@ -63,7 +63,13 @@ class RestartIT {
 		long second = awaitNewDaemon("sample-app.pid", first);
 		await().atMost(WAIT).until(() -> Daemons.get(port, "/").equals("Hello from a daemon\n"));
 		Duration back = Duration.ofNanos(System.nanoTime() - killed);
-		assertThat(back).as("restart delay plus one start").isLessThan(Duration.ofSeconds(30));
+		// Within the delay plus one start: the new JVM's own time to "Started", and a second
+		// for the kill, the exec and the polls.
+		Matcher started = Pattern.compile("INFO " + second + " .* Started SampleApplication in [\\d.]+ seconds "
+				+ "\\(process running for ([\\d.]+)\\)").matcher(Files.readString(this.daemons.file("sample-app.out")));
+		assertThat(started.find()).isTrue();
+		long start = (long) (Double.parseDouble(started.group(1)) * 1000);
+		assertThat(back.toMillis()).as("restart delay plus one start").isLessThan(200 + start + 1000);
 		assertThat(ProcInfo.of(second).ppid()).isEqualTo(supervisor);
 		assertThat(lines("sample-app.out", "restarting in"))
 			.containsExactly("sample-app (pid " + first + ") killed by SIGKILL; restarting in 0.200 s");
@@ -96,6 +102,19 @@ class RestartIT {
 		assertThat(lines("RestartingApplication.out", "not restarted"))
 			.containsExactly("RestartingApplication (pid " + second + ") killed by SIGTERM; not restarted");
 		assertNothingLeft("RestartingApplication.pid");
+	}
+
+	@Test
+	void whenItsHeapRunsOutThenExitOnOutOfMemoryErrorHasItStartedAgain() throws Exception {
+		Launch run = startRestarting("-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "--daemon.restart=on-failure",
+				"--daemon.restart-delay=100ms", "--restarting.out-of-memory=true",
+				"--restarting.once=" + this.daemons.file("once"));
+		long second = awaitNewDaemon("RestartingApplication.pid", run.pid());
+		assertThat(lines("RestartingApplication.out", "restarting in")).containsExactly(
+				"RestartingApplication (pid " + run.pid() + ") exited with status 3; restarting in 0.100 s");
+		assertThat(this.daemons.file("RestartingApplication.out")).content()
+			.contains("Terminating due to java.lang.OutOfMemoryError: Java heap space");
+		assertThat(ProcInfo.hasExited(second)).isFalse();
 	}
 
 	@Test
