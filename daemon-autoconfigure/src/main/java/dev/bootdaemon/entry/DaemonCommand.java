@@ -233,8 +233,9 @@ final class DaemonCommand {
 	}
 
 	private DaemonControl control(DaemonSettings settings, LaunchContext context, Path launchDirectory) {
-		return new DaemonControl(settings.applicationName(), settings.pidFile(),
-				ApplicationIdentity.of(context.commandLine(), launchDirectory), this.out, this.err);
+		ApplicationIdentity identity = ApplicationIdentity.of(context.commandLine(), launchDirectory);
+		return new DaemonControl(settings.applicationName(),
+				LaunchedElsewhere.pidFile(settings.pidFile(), launchDirectory, identity), identity, this.out, this.err);
 	}
 
 	// Named as the property that asked for daemon mode, as any refused setting is.

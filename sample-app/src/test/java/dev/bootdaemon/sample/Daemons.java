@@ -137,10 +137,17 @@ class Daemons implements BeforeEachCallback, AfterEachCallback {
 	}
 
 	Launch run(List<String> command, Map<String, String> environment) {
+		return runIn(this.directory, command, environment);
+	}
+
+	/**
+	 * Runs a command in another directory and waits for it to exit.
+	 */
+	Launch runIn(Path directory, List<String> command, Map<String, String> environment) {
 		try {
 			Path stdout = Files.createTempFile("launcher", ".out");
 			Path stderr = Files.createTempFile("launcher", ".err");
-			ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
 				.redirectOutput(stdout.toFile())
 				.redirectError(stderr.toFile());
 			Map<String, String> env = new HashMap<>(builder.environment());

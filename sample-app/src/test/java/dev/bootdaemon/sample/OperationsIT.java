@@ -122,6 +122,27 @@ class OperationsIT {
 	}
 
 	@Test
+	void whenStartedFromOneDirectoryThenStatusRestartAndStopFromAnotherFindIt() throws Exception {
+		Path elsewhere = Files.createDirectory(this.daemons.file("elsewhere"));
+		String jar = this.daemons.file("app.jar").toString();
+		long first = start().pid();
+		Launch status = this.daemons.runIn(elsewhere, List.of(Daemons.JAVA, "-jar", jar, "--daemon.command=status"),
+				Map.of());
+		assertThat(status.exitCode()).isZero();
+		assertThat(status.stdout()).startsWith("sample-app is running: pid " + first + ", up ")
+			.contains("pidfile " + this.daemons.file("sample-app.pid"));
+		Launch restart = this.daemons.runIn(elsewhere, List.of(Daemons.JAVA, "-jar", jar, "--daemon.command=restart",
+				"--server.port=" + this.port), Map.of());
+		assertThat(restart.stdout()).startsWith("sample-app stopped (pid " + first + ")\n")
+			.contains("pidfile " + elsewhere.resolve("sample-app.pid"));
+		assertThat(Daemons.get(this.port, "/")).isEqualTo("Hello from a daemon\n");
+		Launch stop = command("stop");
+		assertThat(stop.stdout()).isEqualTo("sample-app stopped (pid " + restart.pid() + ")\n");
+		assertThat(this.daemons.running()).isEmpty();
+		assertThat(elsewhere.resolve("sample-app.pid")).doesNotExist();
+	}
+
+	@Test
 	void whenHangupOrUsr1ArriveThenTheOutputFileIsReopenedAndTheDaemonLives() throws Exception {
 		long pid = start().pid();
 		Path output = this.daemons.file("sample-app.out");
