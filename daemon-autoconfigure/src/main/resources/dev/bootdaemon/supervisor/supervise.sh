@@ -146,6 +146,7 @@ while :; do
 		finish "$status"
 	fi
 	describe
+	ended=$(date '+%Y-%m-%d %H:%M:%S')
 	case $status in
 	130 | 143)
 		say "$name (pid $pid) $cause; not restarted"
@@ -185,5 +186,5 @@ while :; do
 		sh -c "$remove_pidfile" sh "$pidfile" "$pid" </dev/null >/dev/null 2>&1
 		finish 0
 	fi
-	starts="$recent $now" restarts=$(( restarts + 1 )) last="$cause, $(date '+%Y-%m-%d %H:%M:%S')"
+	starts="$recent $now" restarts=$(( restarts + 1 )) last="$cause, $ended"
 done
