@@ -102,7 +102,8 @@ public class DaemonProperties {
 
 	/**
 	 * How many restarts daemon.restart-limit-interval may hold: at the next failure the
-	 * daemon is not started again.
+	 * daemon is not started again. 0 restarts nothing and only reports how the daemon
+	 * ended, as a finite job wants.
 	 */
 	private int restartLimit = 5;
 

@@ -33,8 +33,8 @@ public record RestartPolicy(Restart restart, Duration delay, Duration maxDelay, 
 		if (maxDelay.compareTo(delay) < 0) {
 			throw invalid(environment, "daemon.restart-max-delay", maxDelay, "is shorter than daemon.restart-delay");
 		}
-		if (properties.getRestartLimit() < 1) {
-			throw invalid(environment, "daemon.restart-limit", properties.getRestartLimit(), "must be positive");
+		if (properties.getRestartLimit() < 0) {
+			throw invalid(environment, "daemon.restart-limit", properties.getRestartLimit(), "must not be negative");
 		}
 		if (interval.isNegative() || interval.isZero()) {
 			throw invalid(environment, "daemon.restart-limit-interval", interval, "must be positive");

@@ -166,6 +166,11 @@ while :; do
 			recent="$recent $time" count=$(( count + 1 ))
 		fi
 	done
+	if [ "$limit" -eq 0 ]; then
+		say err "$name (pid $pid) $cause; not restarted (daemon.restart-limit=0)"
+		sh -c "$remove_pidfile" sh "$pidfile" "$pid" </dev/null >/dev/null 2>&1
+		finish 1
+	fi
 	if [ "$count" -ge "$limit" ]; then
 		say err "$name (pid $pid) $cause; gave up: $count restarts in $(seconds "$interval") s" \
 			"(daemon.restart-limit=$limit)"

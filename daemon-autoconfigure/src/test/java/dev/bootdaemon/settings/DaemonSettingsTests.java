@@ -112,7 +112,7 @@ class DaemonSettingsTests {
 			"daemon.syslog.tag, messaging-stomp-websocket-complete, is 34 characters; RFC 3164 allows 32",
 			"daemon.restart, sometimes, ''", "daemon.restart-delay, -1s, must not be negative",
 			"daemon.restart-max-delay, 10ms, is shorter than daemon.restart-delay",
-			"daemon.restart-limit, 0, must be positive", "daemon.restart-limit-interval, 0s, must be positive",
+			"daemon.restart-limit, -1, must not be negative", "daemon.restart-limit-interval, 0s, must be positive",
 			"daemon.watchdog, 0s, must be at least 1ms" })
 	void whenAValueCannotWorkThenTheErrorNamesPropertyAndValue(String property, String value, String reason) {
 		this.environment.setProperty(property, value);

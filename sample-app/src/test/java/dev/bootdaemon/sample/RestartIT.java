@@ -128,6 +128,18 @@ class RestartIT {
 	}
 
 	@Test
+	void whenTheLimitIsZeroThenAFiniteJobsEndIsReportedAndNothingRestarted() throws Exception {
+		Launch run = startRestarting("--daemon.restart=on-failure", "--daemon.restart-limit=0",
+				"--restarting.exit-status=1");
+		awaitExit(supervisor(run), run.pid());
+		assertThat(lines("RestartingApplication.out", "boot-daemon supervisor")).containsExactly(
+				"RestartingApplication (pid " + run.pid() + ") exited with status 1; not restarted "
+						+ "(daemon.restart-limit=0)");
+		assertThat(lines("RestartingApplication.out", "Started RestartingApplication")).hasSize(1);
+		assertNothingLeft("RestartingApplication.pid");
+	}
+
+	@Test
 	void whenItFailsRightAfterEveryStartThenItGivesUpAtTheLimitLeavingNothing() throws Exception {
 		Launch run = startRestarting("--daemon.restart=on-failure", "--daemon.restart-delay=100ms",
 				"--daemon.restart-limit=2", "--restarting.exit-status=1");
