@@ -116,7 +116,7 @@ public final class RunningDaemon {
 		StartupReporter reporter = (supervision != null && supervision.restarted()) ? null
 				: StartupReporter.connect(startupSocket);
 		return detached(() -> DaemonSettings.of(environment, launchDirectory, context), reporter,
-				startupSocket.getParent(), context.commandLine(), reporter == null);
+				startupSocket.getParent(), context.commandLine(), supervision);
 	}
 
 	/**
@@ -131,24 +131,25 @@ public final class RunningDaemon {
 	 */
 	public static RunningDaemon detached(DaemonSettings settings, StartupReporter reporter, Path privateDirectory,
 			List<String> commandLine) {
-		return detached(() -> settings, reporter, privateDirectory, commandLine, false);
+		return detached(() -> settings, reporter, privateDirectory, commandLine, null);
 	}
 
 	// Whatever fails, from binding the settings on, the launcher is told why.
 	private static RunningDaemon detached(Supplier<DaemonSettings> settingsSource,
-			@Nullable StartupReporter reporter, Path privateDirectory, List<String> commandLine, boolean restarted) {
+			@Nullable StartupReporter reporter, Path privateDirectory, List<String> commandLine,
+			@Nullable Supervision supervision) {
 		try {
 			DaemonSettings settings = settingsSource.get();
 			Posix posix = PosixProvider.posix();
 			AttachedOutput output = settings.output().attach(privateDirectory, posix);
-			if (restarted) {
+			if (supervision != null && supervision.restarted()) {
 				reopenAfterRestart(output);
 			}
 			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDOUT), FileDescriptor.out);
 			copyEarlyOutput(privateDirectory.resolve(Handoff.EARLY_STDERR), FileDescriptor.err);
 			removeLaunchersDirectory(privateDirectory);
 			RunningDaemon daemon = attach(posix, settings, output, UserSwitch.of(settings, posix), reporter,
-					Mode.DETACHED, false);
+					Mode.DETACHED, false, supervision);
 			AotTraining.describe(settings.aotCache(), commandLine).ifPresent(logger::info);
 			return daemon;
 		}
@@ -220,11 +221,12 @@ public final class RunningDaemon {
 			// Before anything asks the JDK for the inherited channel, which it reads once.
 			SocketActivation.takeOver(posix, System.getenv());
 		}
-		return attach(posix, settings, output, userSwitch, null, Mode.FOREGROUND, socketActivated);
+		return attach(posix, settings, output, userSwitch, null, Mode.FOREGROUND, socketActivated, null);
 	}
 
 	private static RunningDaemon attach(Posix posix, DaemonSettings settings, AttachedOutput output,
-			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode, boolean socketActivated) {
+			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode, boolean socketActivated,
+			@Nullable Supervision supervision) {
 		long pid = ProcessHandle.current().pid();
 		PidFile pidFile = PidFile.acquire(posix, settings.pidFile(), pid, (stalePid) -> logger
 			.warn("Taking over stale pidfile " + settings.pidFile() + " (pid " + stalePid + " is not running)"));
@@ -236,7 +238,6 @@ public final class RunningDaemon {
 		SignalState.problems()
 			.forEach((problem) -> logger.warn(problem + " in this process (inherited from whatever started it, "
 					+ "such as nohup or a shell trap); the daemon cannot act on it"));
-		Supervision supervision = (mode == Mode.DETACHED) ? Supervision.current() : null;
 		if (supervision != null) {
 			logger.info("Supervised (daemon.restart=" + settings.restart().value() + "): " + supervision.describe());
 		}
