@@ -113,9 +113,11 @@ public final class DaemonControl {
 	 * @return 0 when stopped or not running, 1 otherwise
 	 */
 	public int stop(Duration timeout, boolean force) {
-		Optional<ProcessHandle> supervisor = supervisor();
+		OptionalLong supervisorPid = PidFileSupervisor.of(this.pidFile);
+		Optional<ProcessHandle> supervisor = supervisorPid.isPresent() ? ProcessHandle.of(supervisorPid.getAsLong())
+				: Optional.empty();
 		try {
-			return stopDaemon(timeout, force, supervisor.isPresent());
+			return stopDaemon(timeout, force, supervisor);
 		}
 		finally {
 			supervisor.ifPresent((process) -> ProcessTermination.terminate(process, Duration.ZERO, SUPERVISOR_WAIT,
@@ -123,15 +125,7 @@ public final class DaemonControl {
 		}
 	}
 
-	// SIGTERM at once: after it, the supervisor restarts nothing.
-	private Optional<ProcessHandle> supervisor() {
-		OptionalLong pid = PidFileSupervisor.of(this.pidFile);
-		Optional<ProcessHandle> supervisor = pid.isPresent() ? ProcessHandle.of(pid.getAsLong()) : Optional.empty();
-		supervisor.ifPresent(ProcessHandle::destroy);
-		return supervisor;
-	}
-
-	private int stopDaemon(Duration timeout, boolean force, boolean supervised) {
+	private int stopDaemon(Duration timeout, boolean force, Optional<ProcessHandle> supervisor) {
 		OptionalLong holder;
 		long filePid = PidFileProbe.readPid(this.pidFile);
 		try {
@@ -141,6 +135,10 @@ public final class DaemonControl {
 			this.err.println(this.name + " cannot be stopped: " + ex.getMessage());
 			return 1;
 		}
+		// Once the holder is known, which the supervisor's SIGTERM may end at once: after
+		// it the supervisor restarts nothing.
+		supervisor.ifPresent(ProcessHandle::destroy);
+		boolean supervised = supervisor.isPresent();
 		if (holder.isEmpty()) {
 			return notRunning(filePid, supervised);
 		}

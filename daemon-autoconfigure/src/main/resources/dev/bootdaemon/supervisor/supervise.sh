@@ -36,6 +36,11 @@ say() {
 	fi
 }
 
+# The pidfile the dead daemon left, under its lock; never a live one's.
+remove_stale_pidfile() {
+	sh -c "$remove_pidfile" sh "$pidfile" "$pid" </dev/null >/dev/null 2>&1
+}
+
 finish() {
 	[ -z "$timer" ] || kill "$timer" 2>/dev/null
 	exit "$1"
@@ -168,13 +173,13 @@ while :; do
 	done
 	if [ "$limit" -eq 0 ]; then
 		say err "$name (pid $pid) $cause; not restarted (daemon.restart-limit=0)"
-		sh -c "$remove_pidfile" sh "$pidfile" "$pid" </dev/null >/dev/null 2>&1
+		remove_stale_pidfile
 		finish 1
 	fi
 	if [ "$count" -ge "$limit" ]; then
 		say err "$name (pid $pid) $cause; gave up: $count restarts in $(seconds "$interval") s" \
 			"(daemon.restart-limit=$limit)"
-		sh -c "$remove_pidfile" sh "$pidfile" "$pid" </dev/null >/dev/null 2>&1
+		remove_stale_pidfile
 		finish 1
 	fi
 	pause=$delay
@@ -188,7 +193,7 @@ while :; do
 	wait "$nap"
 	nap=
 	if [ -n "$stopping" ]; then
-		sh -c "$remove_pidfile" sh "$pidfile" "$pid" </dev/null >/dev/null 2>&1
+		remove_stale_pidfile
 		finish 0
 	fi
 	starts="$recent $now" restarts=$(( restarts + 1 )) last="$cause, $ended"
