@@ -243,6 +243,15 @@ public final class JavaCommand {
 	}
 
 	/**
+	 * Quotes byte strings for {@code /bin/sh}, as the words of one command.
+	 * @param command the words
+	 * @return each in single quotes, separated by spaces
+	 */
+	public static String shellWords(List<String> command) {
+		return command.stream().map(JavaCommand::shellQuoted).collect(Collectors.joining(" "));
+	}
+
+	/**
 	 * Quotes a byte string for {@code /bin/sh}.
 	 * @param arg the argument
 	 * @return it in single quotes

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -68,8 +67,8 @@ final class DetachedProcess {
 	 * @param environment the environment of the command
 	 * @return the pid of the daemon
 	 */
-	static long start(String script, List<String> arguments, Path workingDirectory, @Nullable String umask, StandardStreams streams,
-			Path privateDirectory, Map<String, String> environment) {
+	static long start(String script, List<String> arguments, Path workingDirectory, @Nullable String umask,
+			StandardStreams streams, Path privateDirectory, Map<String, String> environment) {
 		try {
 			Path file = privateDirectory.resolve("command");
 			Files.write(file, script.getBytes(StandardCharsets.ISO_8859_1));
@@ -104,8 +103,7 @@ final class DetachedProcess {
 	 * @return the script, as a byte string
 	 */
 	static String script(List<String> command) {
-		return "set -- " + command.stream().map(JavaCommand::shellQuoted).collect(Collectors.joining(" ")) + "\n"
-				+ RESET_SIGNALS;
+		return "set -- " + JavaCommand.shellWords(command) + "\n" + RESET_SIGNALS;
 	}
 
 	private static String setsid() {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import dev.bootdaemon.commandline.CommandLine;
 import dev.bootdaemon.commandline.JavaCommand;
@@ -40,7 +39,7 @@ public final class SupervisorScript {
 		RestartPolicy policy = settings.restart();
 		Duration watchdog = policy.watchdog();
 		Path output = settings.output().file();
-		return "set -- " + command.stream().map(JavaCommand::shellQuoted).collect(Collectors.joining(" ")) + "\n"
+		return "set -- " + JavaCommand.shellWords(command) + "\n"
 				+ "restart=" + policy.value() + " delay=" + policy.delay().toMillis() + " max_delay="
 				+ policy.maxDelay().toMillis() + " interval=" + policy.limitInterval().toMillis() + " limit="
 				+ policy.limit() + " watchdog=" + ((watchdog != null) ? watchdog.toMillis() : 0) + "\n" + "name="
@@ -61,7 +60,7 @@ public final class SupervisorScript {
 	}
 
 	private static String command(List<String> words) {
-		return words.stream().map(SupervisorScript::quoted).collect(Collectors.joining(" "));
+		return JavaCommand.shellWords(words.stream().map(CommandLine::bytes).toList());
 	}
 
 	private static String quoted(String text) {
