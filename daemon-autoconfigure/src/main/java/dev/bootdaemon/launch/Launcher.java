@@ -76,14 +76,15 @@ public final class Launcher {
 			options.addAll(
 					AotCache.options(settings.aotCache(), commandLine, launchDirectory, settings.user(), this.err));
 			LaunchReport report = LaunchReport.of(settings);
+			boolean supervised = settings.supervised();
 			long pid;
 			try (StandardStreams streams = settings.output().prepare(channel.directory(), posix)) {
 				pid = spawn(commandLine, launchDirectory, options, settings.workingDirectory(), settings.umaskOctal(),
-						streams, channel, settings.supervised() ? settings : null);
+						streams, channel, supervised ? settings : null);
 			}
 			abort.spawned(pid);
 			return finish(channel.await(pid, settings.startupTimeout()), pid, abort,
-					settings.supervised() ? report.supervised(settings.restart()) : report);
+					supervised ? report.supervised(settings.restart()) : report);
 		}
 		catch (IOException ex) {
 			throw couldNotStart(ex);

@@ -153,11 +153,9 @@ public record DaemonSettings(String applicationName, Path workingDirectory, int 
 		return Integer.parseInt(value, 8);
 	}
 
-	private static Duration positive(String property, Duration value, Environment environment) {
+	static Duration positive(String property, Duration value, Environment environment) {
 		if (value.isNegative() || value.isZero()) {
-			// Name the value as the user wrote it, not as a Duration prints.
-			throw new InvalidDaemonPropertyException(property, environment.getProperty(property, value.toString()),
-					"must be positive");
+			throw InvalidDaemonPropertyException.asWritten(environment, property, value, "must be positive");
 		}
 		return value;
 	}

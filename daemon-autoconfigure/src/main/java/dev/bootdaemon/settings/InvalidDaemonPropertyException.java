@@ -1,6 +1,7 @@
 package dev.bootdaemon.settings;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
 
 /**
  * A {@code daemon.*} property with a value that cannot work, found before detaching:
@@ -16,6 +17,21 @@ public class InvalidDaemonPropertyException extends InvalidConfigurationProperty
 	 */
 	public InvalidDaemonPropertyException(String property, Object value, String reason) {
 		super(property, value, reason);
+	}
+
+	/**
+	 * Creates the exception naming the value as the user wrote it, not as it was bound
+	 * (a {@code Duration} prints as {@code PT5S}).
+	 * @param environment where the property was set
+	 * @param property the property's name
+	 * @param value its bound value, named when the environment has no text for it
+	 * @param reason why it cannot work
+	 * @return the exception
+	 */
+	static InvalidDaemonPropertyException asWritten(Environment environment, String property, Object value,
+			String reason) {
+		return new InvalidDaemonPropertyException(property, environment.getProperty(property, value.toString()),
+				reason);
 	}
 
 	/**

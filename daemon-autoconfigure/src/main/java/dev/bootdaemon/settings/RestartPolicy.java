@@ -25,7 +25,8 @@ public record RestartPolicy(Restart restart, Duration delay, Duration maxDelay, 
 	static RestartPolicy of(DaemonProperties properties, Environment environment) {
 		Duration delay = properties.getRestartDelay();
 		Duration maxDelay = properties.getRestartMaxDelay();
-		Duration interval = properties.getRestartLimitInterval();
+		Duration interval = DaemonSettings.positive("daemon.restart-limit-interval",
+				properties.getRestartLimitInterval(), environment);
 		Duration watchdog = properties.getWatchdog();
 		if (delay.isNegative()) {
 			throw invalid(environment, "daemon.restart-delay", delay, "must not be negative");
@@ -36,9 +37,6 @@ public record RestartPolicy(Restart restart, Duration delay, Duration maxDelay, 
 		if (properties.getRestartLimit() < 0) {
 			throw invalid(environment, "daemon.restart-limit", properties.getRestartLimit(), "must not be negative");
 		}
-		if (interval.isNegative() || interval.isZero()) {
-			throw invalid(environment, "daemon.restart-limit-interval", interval, "must be positive");
-		}
 		if (watchdog != null && watchdog.toMillis() < 1) {
 			throw invalid(environment, "daemon.watchdog", watchdog, "must be at least 1ms");
 		}
@@ -46,11 +44,9 @@ public record RestartPolicy(Restart restart, Duration delay, Duration maxDelay, 
 				watchdog);
 	}
 
-	// The value as the user wrote it, not as a Duration prints.
 	private static InvalidDaemonPropertyException invalid(Environment environment, String property, Object value,
 			String reason) {
-		return new InvalidDaemonPropertyException(property, environment.getProperty(property, value.toString()),
-				reason);
+		return InvalidDaemonPropertyException.asWritten(environment, property, value, reason);
 	}
 
 	/**
