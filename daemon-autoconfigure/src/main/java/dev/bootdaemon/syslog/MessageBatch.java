@@ -45,6 +45,13 @@ final class MessageBatch {
 		}
 	}
 
+	/**
+	 * Keeps the first messages only.
+	 */
+	void truncate(int messages) {
+		this.count = Math.min(this.count, messages);
+	}
+
 	int count() {
 		return this.count;
 	}

@@ -1,6 +1,7 @@
 package dev.bootdaemon.syslog;
 
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class MessageQueue {
 
-	private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(1);
+	private static final Duration STALL = Duration.ofSeconds(1);
 
 	private static final long WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -29,6 +30,8 @@ final class MessageQueue {
 	private static final int MERGED_MESSAGES = 256;
 
 	private final int capacity;
+
+	private final long stallNanos;
 
 	// A reader waiting for room is woken once a quarter of the capacity is free, not
 	// for each message sent: it then hands over in one go what its pipe holds.
@@ -50,13 +53,19 @@ final class MessageQueue {
 	private volatile long lastProgress = System.nanoTime();
 
 	MessageQueue(int capacity) {
+		this(capacity, STALL);
+	}
+
+	MessageQueue(int capacity, Duration stall) {
 		this.capacity = Math.max(1, capacity);
+		this.stallNanos = stall.toNanos();
 		this.resumeBelow = this.capacity - Math.max(1, this.capacity / 4);
 	}
 
 	/**
 	 * Adds a batch, waiting for room while syslog makes progress. A batch larger than
-	 * the capacity goes in once the queue is empty.
+	 * the capacity goes in once the queue is empty. Once syslog has stalled, what fits
+	 * goes in, oldest lines first, and the rest is dropped.
 	 * @param batch the batch
 	 * @throws InterruptedIOException if interrupted while waiting
 	 */
@@ -65,9 +74,15 @@ final class MessageQueue {
 		this.lock.lock();
 		try {
 			while (this.held > 0 && this.held + count > this.capacity) {
-				if (System.nanoTime() - this.lastProgress > STALL_NANOS) {
-					this.dropped.addAndGet(count);
-					return;
+				if (System.nanoTime() - this.lastProgress > this.stallNanos) {
+					int room = (int) Math.max(0, this.capacity - this.held);
+					this.dropped.addAndGet(count - room);
+					if (room == 0) {
+						return;
+					}
+					batch.truncate(room);
+					count = room;
+					break;
 				}
 				this.notFull.awaitNanos(WAIT_NANOS);
 			}
