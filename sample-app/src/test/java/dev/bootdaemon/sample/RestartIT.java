@@ -233,7 +233,7 @@ class RestartIT {
 				supervisor = supervisor(startRestarting(args));
 			}
 			else {
-				Thread.sleep(random.nextInt(800));
+				Thread.sleep(random.nextInt(400));
 				assertThat(this.daemons.running()).as("seed %d", seed).hasSizeLessThanOrEqualTo(1);
 				Daemons.signal("KILL", application);
 			}
