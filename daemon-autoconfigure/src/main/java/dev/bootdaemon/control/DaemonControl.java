@@ -193,15 +193,17 @@ public final class DaemonControl {
 	}
 
 	private int notRunning(long stalePid, boolean supervised) {
-		String supervisor = supervised ? "; stopped its supervisor, which waited to start it again" : "";
-		if (Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS)) {
+		if (supervised) {
+			// It removes the pidfile it kept as it ends, which stop waits for.
+			this.out.println(this.name + " is not running; stopped its supervisor, which waited to start it again");
+		}
+		else if (Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS)) {
 			PidFileProbe.deleteIfLeftBy(this.pidFile, stalePid);
 			boolean removed = !Files.exists(this.pidFile, LinkOption.NOFOLLOW_LINKS);
-			this.out.println(this.name + " is not running" + supervisor
-					+ (removed ? "; removed stale pidfile " + this.pidFile : ""));
+			this.out.println(this.name + " is not running" + (removed ? "; removed stale pidfile " + this.pidFile : ""));
 		}
 		else {
-			this.out.println(this.name + " is not running" + supervisor);
+			this.out.println(this.name + " is not running");
 		}
 		return 0;
 	}

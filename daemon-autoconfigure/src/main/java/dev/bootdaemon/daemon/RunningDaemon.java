@@ -67,6 +67,8 @@ public final class RunningDaemon {
 
 	private final @Nullable SystemdNotifier notifier;
 
+	private final @Nullable Supervision supervision;
+
 	private final @Nullable Heartbeat heartbeat;
 
 	private final StopSequence stop;
@@ -79,18 +81,24 @@ public final class RunningDaemon {
 
 	private RunningDaemon(Posix posix, DaemonSettings settings, AttachedOutput output, PidFile pidFile,
 			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode, boolean socketActivated,
-			@Nullable Heartbeat heartbeat) {
+			@Nullable Supervision supervision) {
 		this.posix = posix;
 		this.settings = settings;
 		this.pidFile = pidFile;
 		this.userSwitch = userSwitch;
 		this.reporter = reporter;
 		this.notifier = SystemdNotifier.fromEnvironment(posix, System.getenv());
-		this.heartbeat = heartbeat;
+		this.supervision = supervision;
+		this.heartbeat = (supervision != null) ? Heartbeat.open(supervision.heartbeat()) : null;
 		this.stop = StopSequence.install(this.notifier, settings.applicationName() + " stopping", output, pidFile,
 				socketActivated);
-		if (heartbeat != null) {
-			this.stop.onClosing(heartbeat::stopping);
+		if (this.heartbeat != null) {
+			this.stop.onClosing(this.heartbeat::stopping);
+		}
+		// A first start that fails removes its pidfile before its launcher says so; once
+		// ready, or when restarted, it leaves the pidfile to the supervisor.
+		if (supervision != null && supervision.restarted()) {
+			pidFile.leaveTo(supervision.supervisor());
 		}
 		this.status = settings.applicationName() + " starting, pid " + ProcessHandle.current().pid();
 		if (this.notifier != null) {
@@ -228,8 +236,13 @@ public final class RunningDaemon {
 			@Nullable UserSwitch userSwitch, @Nullable StartupReporter reporter, Mode mode, boolean socketActivated,
 			@Nullable Supervision supervision) {
 		long pid = ProcessHandle.current().pid();
-		PidFile pidFile = PidFile.acquire(posix, settings.pidFile(), pid, (stalePid) -> logger
-			.warn("Taking over stale pidfile " + settings.pidFile() + " (pid " + stalePid + " is not running)"));
+		// A restarted daemon takes over the pidfile its supervisor kept, whose line said why.
+		PidFile pidFile = PidFile.acquire(posix, settings.pidFile(), pid, (stalePid) -> {
+			if (supervision == null || !supervision.restarted()) {
+				logger.warn(
+						"Taking over stale pidfile " + settings.pidFile() + " (pid " + stalePid + " is not running)");
+			}
+		});
 		pidFile.watch(PID_FILE_CHECK, () -> logger.warn("Pidfile " + settings.pidFile()
 				+ " was removed while the daemon runs; wrote it again (pid " + pid + ")"),
 				(ex) -> logger.warn("Pidfile " + settings.pidFile() + " is missing and cannot be written again yet ("
@@ -242,7 +255,7 @@ public final class RunningDaemon {
 			logger.info("Supervised (daemon.restart=" + settings.restart().value() + "): " + supervision.describe());
 		}
 		RunningDaemon daemon = new RunningDaemon(posix, settings, output, pidFile, userSwitch, reporter, mode,
-				socketActivated, (supervision != null) ? Heartbeat.open(supervision.heartbeat()) : null);
+				socketActivated, supervision);
 		daemon.stop.onClosed(OutputReopening.install(output, daemon.reload()));
 		return daemon;
 	}
@@ -339,6 +352,9 @@ public final class RunningDaemon {
 		BooleanSupplier healthy = () -> context.isActive() && context.getBeanProvider(ServiceHealth.class)
 			.getIfAvailable(() -> () -> true)
 			.isHealthy();
+		if (this.supervision != null) {
+			this.pidFile.leaveTo(this.supervision.supervisor());
+		}
 		if (this.heartbeat != null) {
 			this.heartbeat.ready(this.settings.restart().watchdog(), healthy);
 		}

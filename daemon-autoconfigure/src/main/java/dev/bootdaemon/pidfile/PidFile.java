@@ -48,6 +48,9 @@ public final class PidFile {
 
 	private int fd;
 
+	// The supervisor the pidfile is left to when this process ends, 0 for none.
+	private volatile long keeper;
+
 	private PidFile(Posix posix, Path path, long pid, int fd) {
 		this.posix = posix;
 		this.path = path;
@@ -94,15 +97,26 @@ public final class PidFile {
 	}
 
 	/**
-	 * Removes the pidfile if it is still ours, then releases the lock. Safe to call more
-	 * than once.
+	 * Leaves the pidfile, once this process ends, to the supervisor that would start it
+	 * again: the pidfile it keeps tells a second start that it waits
+	 * ({@link PidFileSupervisor}), and it removes the pidfile once it starts nothing more.
+	 * @param supervisor the supervisor's pid
+	 */
+	public void leaveTo(long supervisor) {
+		this.keeper = supervisor;
+	}
+
+	/**
+	 * Removes the pidfile if it is still ours, unless it is left to a supervisor that is
+	 * still this process's parent, then releases the lock. Safe to call more than once.
 	 */
 	public synchronized void release() {
 		if (this.fd < 0) {
 			return;
 		}
 		try {
-			if (namesLockedFile(this.path, this.fd) && PidFileProbe.readPid(this.path) == this.pid) {
+			if (!leftToSupervisor() && namesLockedFile(this.path, this.fd)
+					&& PidFileProbe.readPid(this.path) == this.pid) {
 				Files.deleteIfExists(this.path);
 			}
 		}
@@ -113,6 +127,11 @@ public final class PidFile {
 			this.posix.close(this.fd);
 			this.fd = -1;
 		}
+	}
+
+	private boolean leftToSupervisor() {
+		long keeper = this.keeper;
+		return keeper > 0 && ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == keeper;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.bootdaemon.pidfile;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -26,11 +28,17 @@ public final class PidFileSupervisor {
 	}
 
 	/**
-	 * Returns the pid of the supervisor of the daemon with a pidfile.
+	 * Returns the pid of the supervisor of the daemon with a pidfile. A supervisor keeps
+	 * the pidfile while it runs, the one its dead daemon left too ({@link PidFile#leaveTo}),
+	 * so where there is no pidfile the processes are not scanned: a start pays for the
+	 * scan only over a stale pidfile.
 	 * @param pidFile the pidfile, as the settings name it
 	 * @return the pid, or empty if no supervisor runs for it
 	 */
 	public static OptionalLong of(Path pidFile) {
+		if (!Files.exists(pidFile, LinkOption.NOFOLLOW_LINKS)) {
+			return OptionalLong.empty();
+		}
 		long self = ProcessHandle.current().pid();
 		return ProcessHandle.allProcesses()
 			.mapToLong(ProcessHandle::pid)

@@ -41,8 +41,11 @@ remove_stale_pidfile() {
 	sh -c "$remove_pidfile" sh "$pidfile" "$pid" </dev/null >/dev/null 2>&1
 }
 
+# The daemon leaves its pidfile to the supervisor, which keeps it while it waits to
+# restart (it tells a second start so) and removes it once it starts nothing more.
 finish() {
 	[ -z "$timer" ] || kill "$timer" 2>/dev/null
+	[ -z "$pid" ] || remove_stale_pidfile
 	exit "$1"
 }
 
@@ -173,13 +176,11 @@ while :; do
 	done
 	if [ "$limit" -eq 0 ]; then
 		say err "$name (pid $pid) $cause; not restarted (daemon.restart-limit=0)"
-		remove_stale_pidfile
 		finish 1
 	fi
 	if [ "$count" -ge "$limit" ]; then
 		say err "$name (pid $pid) $cause; gave up: $count restarts in $(seconds "$interval") s" \
 			"(daemon.restart-limit=$limit)"
-		remove_stale_pidfile
 		finish 1
 	fi
 	pause=$delay
@@ -193,7 +194,6 @@ while :; do
 	wait "$nap"
 	nap=
 	if [ -n "$stopping" ]; then
-		remove_stale_pidfile
 		finish 0
 	fi
 	starts="$recent $now" restarts=$(( restarts + 1 )) last="$cause, $ended"

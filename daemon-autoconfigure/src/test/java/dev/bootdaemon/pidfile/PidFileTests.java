@@ -105,6 +105,25 @@ class PidFileTests {
 	}
 
 	@Test
+	void whenLeftToTheSupervisorThatIsItsParentThenReleaseKeepsTheFileButFreesItsLock() {
+		Path path = this.directory.resolve("app.pid");
+		PidFile pidFile = acquire(path);
+		pidFile.leaveTo(ProcessHandle.current().parent().orElseThrow().pid());
+		pidFile.release();
+		assertThat(path).hasContent(this.pid + "\n");
+		assertThat(PidFileProbe.lockHolder(path)).isEmpty();
+	}
+
+	@Test
+	void whenLeftToASupervisorThatIsNoLongerItsParentThenReleaseRemovesTheFile() {
+		Path path = this.directory.resolve("app.pid");
+		PidFile pidFile = acquire(path);
+		pidFile.leaveTo(DEAD_PID);
+		pidFile.release();
+		assertThat(path).doesNotExist();
+	}
+
+	@Test
 	void whenTheFileNoLongerHoldsOurPidThenReleaseLeavesIt() throws IOException {
 		Path path = this.directory.resolve("app.pid");
 		PidFile pidFile = acquire(path);

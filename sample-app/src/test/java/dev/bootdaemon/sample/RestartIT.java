@@ -105,6 +105,33 @@ class RestartIT {
 	}
 
 	@Test
+	void whileTheSupervisorWaitsToRestartThenStatusSaysSoASecondStartIsRefusedAndStopEndsTheWait()
+			throws Exception {
+		String[] args = { "--daemon.restart=on-failure", "--daemon.restart-delay=1m", "--restarting.exit-status=1" };
+		Launch run = startRestarting(args);
+		long supervisor = supervisor(run);
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(lines("RestartingApplication.out", "restarting in")).hasSize(1));
+		// The pidfile of the JVM that exited, which left it to its supervisor, unlocked.
+		Path pidFile = this.daemons.file("RestartingApplication.pid");
+		assertThat(pidFile).hasContent(run.pid() + "\n");
+		assertThat(PidFileProbe.lockHolder(pidFile)).isEmpty();
+		Launch status = this.daemons.launchMain(RESTARTING, "--daemon.command=status");
+		assertThat(status.exitCode()).isZero();
+		assertThat(status.stdout()).isEqualTo("RestartingApplication is restarting: its supervisor (pid " + supervisor
+				+ ") waits to start it again, pidfile " + pidFile + "\n");
+		Launch second = this.daemons.launchMain(RESTARTING, "--daemon.enabled=true", "--daemon.restart=on-failure");
+		assertThat(second.exitCode()).isEqualTo(1);
+		assertThat(second.stderr())
+			.contains("already running: its supervisor (pid " + supervisor + ") waits to start it again");
+		Launch stop = this.daemons.launchMain(RESTARTING, "--daemon.command=stop");
+		assertThat(stop.exitCode()).isZero();
+		assertThat(stop.stdout()).isEqualTo(
+				"RestartingApplication is not running; stopped its supervisor, which waited to start it again\n");
+		assertNothingLeft("RestartingApplication.pid");
+	}
+
+	@Test
 	void whenItsHeapRunsOutThenExitOnOutOfMemoryErrorHasItStartedAgain() throws Exception {
 		Launch run = startRestarting("-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "--daemon.restart=on-failure",
 				"--daemon.restart-delay=100ms", "--restarting.out-of-memory=true",
